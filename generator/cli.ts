@@ -1,0 +1,53 @@
+import yargs, { type Argv } from 'yargs';
+import { checkCommand, EXIT, generateCommand, validateCommand } from './commands/generateCommand.js';
+import { processIo, type Io } from './commands/report.js';
+import { armgenVersion } from './commands/version.js';
+import { UserError, formatDiagnostic } from './diagnostics.js';
+import { readConfigSchema } from './validate/validator.js';
+
+/**
+ * Build the CLI (a factory, so tests get a fresh parser with captured output). The handlers hold no
+ * logic of their own: each is one call into the pipeline plus reporting.
+ */
+export function buildCli(argv: readonly string[], io: Io = processIo, setExit: (code: number) => void = (c) => (process.exitCode = c)): Argv {
+  const ctx = { io, setExit };
+  return yargs([...argv])
+    .scriptName('armgen')
+    .usage('$0 <command> [options]\n\nTurn a typed armgen config into deploy-ready ARM JSON and Bicep for an Azure Automation account.')
+    .command(generateCommand(ctx))
+    .command(validateCommand(ctx))
+    .command(checkCommand(ctx))
+    .command({
+      command: 'schema',
+      describe: 'Print the config JSON Schema (for editors: reference it with `$schema:`)',
+      handler: () => io.stdout(`${JSON.stringify(readConfigSchema(), null, 2)}\n`),
+    })
+    .demandCommand(1, 'Give a command: generate, validate, check, lint or schema.')
+    .strict()
+    .version(armgenVersion)
+    .help()
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .exitProcess(false)
+    .fail((message, error, y) => {
+      if (error) throw error;
+      io.stderr(`${y.help === undefined ? '' : ''}armgen: error AG000: ${message}\nRun 'armgen --help' for usage.\n`);
+      setExit(EXIT.invalid);
+    });
+}
+
+/** Run the CLI and resolve to the exit code; user errors print diagnostics, bugs print a stack only with --debug. */
+export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let code = EXIT.ok as number;
+  try {
+    await buildCli(argv, io, (c) => (code = c)).parseAsync();
+  } catch (err) {
+    if (err instanceof UserError) {
+      for (const d of err.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+      return EXIT.invalid;
+    }
+    const debug = argv.includes('--debug');
+    io.stderr(`armgen: internal error: ${err instanceof Error ? err.message : String(err)}\n${debug && err instanceof Error ? `${err.stack}\n` : 'Run again with --debug for the stack trace, and please report it.\n'}`);
+    return EXIT.invalid;
+  }
+  return code;
+}

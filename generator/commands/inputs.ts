@@ -1,0 +1,32 @@
+import { statSync } from 'node:fs';
+import fg from 'fast-glob';
+
+/**
+ * Expand `<config..>` arguments: files as given, folders to the YAML/JSON files under them, anything
+ * else as a glob. Sorted and de-duplicated, so the order never depends on the file system.
+ * @returns the files, and the arguments that matched nothing.
+ */
+export function expandInputs(args: readonly string[]): { files: string[]; unmatched: string[] } {
+  const files = new Set<string>();
+  const unmatched: string[] = [];
+  for (const arg of args) {
+    const st = statSafe(arg);
+    if (st?.isFile()) {
+      files.add(arg);
+      continue;
+    }
+    const pattern = st?.isDirectory() ? `${fg.convertPathToPattern(arg.replace(/\/+$/, ''))}/**/*.{yaml,yml,json}` : arg;
+    const found = fg.sync(pattern, { onlyFiles: true, dot: false, followSymbolicLinks: false, unique: true });
+    if (found.length === 0) unmatched.push(arg);
+    for (const f of found) files.add(f);
+  }
+  return { files: [...files].sort(), unmatched };
+}
+
+function statSafe(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Diagnostics: every user mistake becomes one of these, located in the config file, and is printed as
+ * `file:line:col: error CODE: message`. Bugs stay thrown `Error`s (stack shown with --debug).
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  readonly file: string;
+  /** 1-based; 0 when the problem has no position (e.g. the file cannot be read). */
+  readonly line: number;
+  readonly col: number;
+  readonly severity: Severity;
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  /** JSON pointer into the config, when the problem is at a value. */
+  readonly pointer?: string;
+}
+
+/** Stable codes, documented in the README; never renumber. */
+export const diagnosticCodes = {
+  AG100: 'The config file cannot be read.',
+  AG101: 'The config file is not valid YAML or JSON.',
+  AG102: 'The config file has a duplicate key.',
+  AG103: 'The config file uses too many aliases (a "billion laughs" document).',
+  AG200: 'The config does not match the schema (wrong type, missing or unknown key, bad value).',
+  AG300: 'A name breaks Azure\'s naming rules for its resource type.',
+  AG301: 'A reference to something the config does not declare (identity, parameter, runbook, schedule...).',
+  AG302: 'Two entries declare the same thing.',
+  AG303: 'A parameter is declared wrongly or used against its type.',
+  AG304: 'A setting that the chosen API version does not support.',
+  AG305: 'A role that is neither a known built-in role, a GUID nor a role definition ID.',
+  AG306: 'An identity used where it is not attached to the account or not enabled.',
+  AG307: 'An environment override that would change the template rather than a parameter value.',
+  AG308: 'A value that Azure would reject (time in the past, bad resource ID, dependency cycle...).',
+  AG400: 'An Azure template limit would be exceeded.',
+  AG500: 'Lint: the rendered output breaks a best-practice rule.',
+  AG600: 'Output cannot be written (permissions, a file in the way, a path outside the output folder, two configs writing one file).',
+  AG700: 'Least privilege: a broad role where a narrower one exists.',
+  AG900: 'Drift: the files on disk differ from what the config renders.',
+} as const;
+
+export type DiagnosticCode = keyof typeof diagnosticCodes;
+
+/** A user error: one or more diagnostics, collected and thrown once. Exit code 2, no stack. */
+export class UserError extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'UserError';
+  }
+}
+
+/** `file:line:col: error CODE: message` (line/col omitted when unknown). */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
+  return `${where}: ${d.severity} ${d.code}: ${d.message}`;
+}
+
+/** Sort by file, then position, then message, so output order never depends on discovery order. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.col - b.col ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+}

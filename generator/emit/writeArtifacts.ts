@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Artifact } from '../generate.js';
+import { isOwned } from './ownership.js';
+
+export interface WritePlan {
+  readonly writes: readonly { readonly target: string; readonly text: string }[];
+  readonly removals: readonly string[];
+}
+
+/**
+ * Write artifacts atomically and all-or-nothing: phase 1 writes every file to a temporary sibling (a
+ * failure there deletes the temporaries and leaves the tree untouched); phase 2 renames each into place
+ * (rename is atomic on POSIX, so a reader or a crash sees the old or the new file, never half of one);
+ * then owned files no longer produced are removed.
+ * @throws WriteError (exit 2) with a diagnostic naming the path and the reason.
+ */
+export function writeArtifacts(outDir: string, artifacts: readonly Artifact[], configNames: readonly string[]): { written: number; removed: number; unchanged: number } {
+  const plan = planWrites(outDir, artifacts, configNames);
+  const temps: { temp: string; target: string }[] = [];
+  try {
+    for (const w of plan.writes) {
+      mkdirSync(dirname(w.target), { recursive: true });
+      const temp = join(dirname(w.target), `.${randomBytes(6).toString('hex')}.armgen.tmp`);
+      temps.push({ temp, target: w.target });
+      writeFileSync(temp, w.text, { encoding: 'utf8', flag: 'wx' });
+    }
+  } catch (err) {
+    for (const t of temps) rmSync(t.temp, { force: true });
+    throw new WriteError(outDir, err);
+  }
+  for (const t of temps) renameSync(t.temp, t.target);
+  for (const r of plan.removals) unlinkSync(r);
+  return { written: plan.writes.length, removed: plan.removals.length, unchanged: artifacts.length - plan.writes.length };
+}
+
+/** Decide what to write (changed files only) and remove, refusing paths that leave the output folder. */
+export function planWrites(outDir: string, artifacts: readonly Artifact[], configNames: readonly string[]): WritePlan {
+  const root = resolve(outDir);
+  const writes: { target: string; text: string }[] = [];
+  const produced = new Set<string>();
+  for (const a of artifacts) {
+    const target = safeTarget(root, a.path);
+    produced.add(target);
+    if (readIfFile(target) !== a.text) writes.push({ target, text: a.text });
+  }
+  const removals = configNames.flatMap((name) => ownedFiles(root, name)).filter((f) => !produced.has(f));
+  return { writes, removals };
+}
+
+/** Owned files currently on disk in `DIR/NAME/`. */
+export function ownedFiles(root: string, name: string): string[] {
+  const dir = join(root, name);
+  const out: string[] = [];
+  const walk = (d: string) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(d).sort();
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const full = join(d, e);
+      const st = lstatSafe(full);
+      if (st?.isDirectory()) walk(full);
+      else if (st?.isFile() && isOwned(relative(dir, full).split(sep).join('/'))) out.push(full);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function safeTarget(root: string, path: string): string {
+  const target = resolve(root, path);
+  if (isAbsolute(path) || path.split(/[\\/]/).includes('..') || !target.startsWith(root + sep)) {
+    throw new WriteError(root, new Error(`refusing to write ${JSON.stringify(path)}: it leaves the output folder`));
+  }
+  // A symlinked folder on the way could still lead outside: resolve what exists of the path.
+  let existing = dirname(target);
+  while (existing !== root && lstatSafe(existing) === undefined) existing = dirname(existing);
+  const real = realpathSafe(existing);
+  const realRoot = realpathSafe(root);
+  if (real && realRoot && real !== realRoot && !real.startsWith(realRoot + sep)) {
+    throw new WriteError(root, new Error(`refusing to write ${JSON.stringify(path)}: ${existing} is a link that leads outside the output folder`));
+  }
+  return target;
+}
+
+function readIfFile(path: string): string | undefined {
+  try {
+    return lstatSync(path).isFile() ? readFileText(path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+import { readFileSync } from 'node:fs';
+function readFileText(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+function lstatSafe(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function realpathSafe(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** An output problem the user can fix: exit 2, no stack. */
+export class WriteError extends Error {
+  readonly diagnostic: Diagnostic;
+  constructor(outDir: string, cause: unknown) {
+    const e = cause as NodeJS.ErrnoException;
+    const reason =
+      e.code === 'EACCES' || e.code === 'EPERM'
+        ? `permission denied at ${e.path ?? outDir}`
+        : e.code === 'ENOTDIR' || e.code === 'EEXIST'
+          ? `a file is in the way of a folder at ${e.path ?? outDir}`
+          : e.code === 'ENOSPC'
+            ? 'no space left on the device'
+            : e.message;
+    super(reason);
+    this.diagnostic = { file: outDir, line: 0, col: 0, severity: 'error', code: 'AG600', message: `cannot write output: ${reason}; nothing was changed` };
+  }
+}

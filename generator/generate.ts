@@ -1,0 +1,62 @@
+import { basename, extname } from 'node:path';
+import type { Diagnostic } from './diagnostics.js';
+import { loadConfig, type LoadedConfig } from './load/loadConfig.js';
+import type { ResolvedModel } from './model/resolved.js';
+import { renderArm } from './render/renderArm.js';
+import type { RenderedFile } from './render/renderedFile.js';
+import type { Finding } from './resolve/context.js';
+import { resolveModel } from './resolve/resolveModel.js';
+import { toDiagnostics } from './validate/toDiagnostics.js';
+import { validateConfig } from './validate/validator.js';
+import { verifyArm, verifyDependencies } from './verify/verifyArm.js';
+
+export type OutputFormat = 'arm' | 'bicep' | 'all';
+
+export interface GenerateOptions {
+  /** Which artifacts to render. @default 'all' */
+  readonly format?: OutputFormat;
+  /** armgen's version for metadata._generator; omitted unless asked, so upgrades cause no drift. */
+  readonly stampVersion?: string;
+}
+
+/** One rendered file, addressed relative to the output folder (`NAME/azuredeploy.json`). */
+export interface Artifact {
+  readonly path: string;
+  readonly text: string;
+}
+
+export type ConfigResult =
+  | { readonly ok: true; readonly file: string; readonly name: string; readonly artifacts: readonly Artifact[]; readonly diagnostics: readonly Diagnostic[]; readonly model: ResolvedModel }
+  | { readonly ok: false; readonly file: string; readonly name: string; readonly diagnostics: readonly Diagnostic[] };
+
+/** The config's name: `examples/template-ua.yaml` -> `template-ua` (the output folder). */
+export function configName(file: string): string {
+  return basename(file, extname(file));
+}
+
+/**
+ * load -> validate -> resolve -> render -> verify, for one config's text. Pure: no file system, clock,
+ * environment or randomness, so the same text always yields the same bytes. User mistakes come back as
+ * diagnostics; a thrown Error is an armgen bug.
+ */
+export function generateConfig(file: string, text: string, options: GenerateOptions = {}): ConfigResult {
+  const name = configName(file);
+  const loaded = loadConfig(file, text);
+  if (!loaded.ok) return { ok: false, file, name, diagnostics: loaded.diagnostics };
+  const validated = validateConfig(loaded.config.data);
+  if (!validated.ok) return { ok: false, file, name, diagnostics: toDiagnostics(loaded.config, validated.errors) };
+  const resolved = resolveModel(name, validated.config);
+  const diagnostics = resolved.findings.map((f) => findingToDiagnostic(loaded.config, f));
+  if (!resolved.ok) return { ok: false, file, name, diagnostics };
+  verifyDependencies(resolved.model.template);
+  const rendered: RenderedFile[] = [];
+  const format = options.format ?? 'all';
+  if (format === 'arm' || format === 'all') rendered.push(...renderArm(resolved.model).map((f) => verifyArm(f, options)));
+  const artifacts = rendered.map((f) => ({ path: `${name}/${f.path}`, text: f.text }));
+  return { ok: true, file, name, artifacts, diagnostics, model: resolved.model };
+}
+
+function findingToDiagnostic(config: LoadedConfig, f: Finding): Diagnostic {
+  const at = config.locate(f.pointer);
+  return { file: config.file, line: at.line, col: at.col, severity: f.severity, code: f.code, message: `${f.pointer || '/'}: ${f.message}`, pointer: f.pointer };
+}

@@ -1,0 +1,336 @@
+/* Generated from schemas/armgen.schema.json by `npm run gen:types`. Do not edit. */
+
+/**
+ * Default value in the template. Not allowed for secure types (ARM would keep the secret in the template).
+ */
+export type JsonValue = string | number | boolean | {} | unknown[] | null;
+/**
+ * Value written to the default parameter files (`azuredeploy.parameters.json`, `main.bicepparam`).
+ */
+export type JsonValue1 = string | number | boolean | {} | unknown[] | null;
+/**
+ * Any JSON value.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "jsonValue".
+ */
+export type JsonValue2 = string | number | boolean | {} | unknown[] | null;
+/**
+ * The config name of a user-assigned identity (not necessarily its Azure name).
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "identityName".
+ */
+export type IdentityName = string;
+/**
+ * An ARM parameter name: a letter, then letters, digits or underscores.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "parameterName".
+ */
+export type ParameterName = string;
+/**
+ * Resource tags (names up to 512 characters, values up to 256), or `{ param: NAME }` of type object.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "tags".
+ */
+export type Tags =
+  | {
+      [k: string]: string | undefined;
+    }
+  | ParamRef;
+/**
+ * A literal string, or `{ param: NAME }`.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "stringOrParam".
+ */
+export type StringOrParam = string | ParamRef;
+/**
+ * Where the role applies, chosen by `kind`.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "scope".
+ */
+export type Scope = ScopeResourceGroup | ScopeSubscription | ScopeResource | ScopeAutomationAccount;
+/**
+ * A literal boolean, or `{ param: NAME }`.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "booleanOrParam".
+ */
+export type BooleanOrParam = boolean | ParamRef;
+
+/**
+ * One armgen config: an Azure Automation account, its managed identities, their role assignments and the template parameters that vary per environment.
+ */
+export interface ArmgenConfig {
+  /**
+   * Path or URL of this schema, for editor completion. Ignored by armgen.
+   */
+  $schema?: string;
+  /**
+   * Free text about this config. Ignored by armgen.
+   */
+  description?: string;
+  /**
+   * Override the API version armgen emits for a resource type. Keys are resource types, values date-shaped API versions.
+   */
+  apiVersions?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Template parameters. A value anywhere in the config becomes a parameter reference with `{ param: NAME }`; everything else is fixed in the template. A `location` parameter (default: the resource group's location) is always added.
+   */
+  parameters?: {
+    [k: string]: Parameter | undefined;
+  };
+  /**
+   * User-assigned managed identities, created by the template or referenced as existing. Attach them to the account with `automationAccount.identity.userAssigned`.
+   */
+  identities?: UserAssignedIdentity[];
+  automationAccount: AutomationAccount;
+  /**
+   * Azure RBAC roles granted to the account's identities.
+   */
+  roleAssignments?: RoleAssignment[];
+  /**
+   * Per-environment parameter values. Each environment gets its own parameter files (`azuredeploy.parameters.<env>.json`, `main.<env>.bicepparam`); the template is shared.
+   */
+  environments?: {
+    [k: string]: Environment | undefined;
+  };
+}
+/**
+ * One template parameter.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "parameter".
+ */
+export interface Parameter {
+  /**
+   * The ARM parameter type.
+   */
+  type: 'string' | 'securestring' | 'int' | 'bool' | 'object' | 'secureObject' | 'array';
+  /**
+   * Shown by the portal and as `@description` in Bicep; becomes `metadata.description`.
+   */
+  description?: string;
+  defaultValue?: JsonValue;
+  value?: JsonValue1;
+  keyVaultReference?: KeyVaultReference;
+  /**
+   * The only values ARM accepts for this parameter.
+   *
+   * @minItems 1
+   */
+  allowedValues?: JsonValue2[];
+  minLength?: number;
+  maxLength?: number;
+  minValue?: number;
+  maxValue?: number;
+}
+/**
+ * Take a secure parameter's value from a Key Vault secret at deployment time. Written into the parameter file as `reference.keyVault.id` + `secretName`; the vault needs `enabledForTemplateDeployment`.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "keyVaultReference".
+ */
+export interface KeyVaultReference {
+  /**
+   * Full resource ID of the vault.
+   */
+  vaultId: string;
+  secretName: string;
+  secretVersion?: string;
+}
+/**
+ * A user-assigned managed identity. Existing: by `resourceName` (+ optional `resourceGroup`, `subscriptionId`) or by `resourceId`. Created: `create: true`.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "userAssignedIdentity".
+ */
+export interface UserAssignedIdentity {
+  name: IdentityName;
+  /**
+   * Azure name of the identity (3-128 characters: letters, digits, hyphens, underscores; starts with a letter or digit). Default: `name`.
+   */
+  resourceName?: string | ParamRef;
+  /**
+   * Resource group of an existing identity. Default: the deployment's.
+   */
+  resourceGroup?: string | ParamRef;
+  /**
+   * Subscription of an existing identity (same tenant). Needs `resourceGroup`.
+   */
+  subscriptionId?: string | ParamRef;
+  /**
+   * Full resource ID of an existing identity, instead of name/group/subscription.
+   */
+  resourceId?: string | ParamRef;
+  /**
+   * Create the identity in the deployment's resource group.
+   */
+  create?: boolean;
+  tags?: Tags;
+  /**
+   * Federated identity credentials on a created identity (at most 20). Written one after another: Azure rejects concurrent writes.
+   *
+   * @maxItems 20
+   */
+  federatedCredentials?: {
+    name: string;
+    issuer: string;
+    subject: string;
+    /**
+     * @minItems 1
+     */
+    audiences?: string[];
+  }[];
+}
+/**
+ * Use the value of a template parameter declared under `parameters:`.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "paramRef".
+ */
+export interface ParamRef {
+  param: ParameterName;
+}
+/**
+ * The Azure Automation account (`Microsoft.Automation/automationAccounts`).
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "automationAccount".
+ */
+export interface AutomationAccount {
+  /**
+   * Account name: 6-50 characters, letters, digits and hyphens, starting with a letter and ending with a letter or digit.
+   */
+  name: string | ParamRef;
+  /**
+   * Azure region. Default: the `location` template parameter, whose default is the resource group's location.
+   */
+  location?: string | ParamRef;
+  /**
+   * Pricing tier.
+   */
+  sku?: ('Basic' | 'Free') | ParamRef;
+  tags?: Tags;
+  /**
+   * Allow traffic on the non-ARM endpoints (webhooks, agents) from the public internet. Not emitted unless set (Azure's default: allowed).
+   */
+  publicNetworkAccess?: boolean | ParamRef;
+  /**
+   * Block non-Entra (local) authentication. Secure default: true. Omitted for API versions older than 2021-06-22, which lack it.
+   */
+  disableLocalAuth?: boolean | ParamRef;
+  /**
+   * Managed identities of the account.
+   */
+  identity?: {
+    /**
+     * Turn the system-assigned identity on.
+     */
+    systemAssigned?: boolean;
+    /**
+     * Names (from `identities:`) of the user-assigned identities to attach.
+     */
+    userAssigned?: IdentityName[];
+  };
+  encryption?: Encryption;
+}
+/**
+ * Encryption of the account's assets: Microsoft-managed keys, or a customer-managed key in Key Vault read by a user-assigned identity.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "encryption".
+ */
+export interface Encryption {
+  /**
+   * The API's enum, spelled `Microsoft.Keyvault` (lower-case v).
+   */
+  keySource: 'Microsoft.Automation' | 'Microsoft.Keyvault';
+  /**
+   * Vault URI, e.g. https://kv-ops.vault.azure.net/
+   */
+  keyVaultUri?: string | ParamRef;
+  keyName?: StringOrParam;
+  keyVersion?: StringOrParam;
+  /**
+   * The config name of a user-assigned identity (not necessarily its Azure name).
+   */
+  identity?: string;
+}
+/**
+ * Grant a role to one of the account's identities on a scope.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "roleAssignment".
+ */
+export interface RoleAssignment {
+  /**
+   * `system` for the system-assigned identity, or the name of an attached user-assigned identity.
+   */
+  identity: string;
+  /**
+   * A built-in role name (case-insensitive, common aliases accepted), a role definition GUID, or a full role definition ID.
+   */
+  role: string;
+  scope: Scope;
+  description?: string;
+}
+/**
+ * The deployment's resource group, or another one by `name` (+ `subscriptionId`).
+ */
+export interface ScopeResourceGroup {
+  kind: 'resourceGroup';
+  name?: StringOrParam;
+  subscriptionId?: StringOrParam;
+}
+/**
+ * The deployment's subscription, or another one by `subscriptionId`.
+ */
+export interface ScopeSubscription {
+  kind: 'subscription';
+  subscriptionId?: StringOrParam;
+}
+/**
+ * One resource: by full `resourceId`, or by `type` + `name` (+ `resourceGroup`, `subscriptionId`).
+ */
+export interface ScopeResource {
+  kind: 'resource';
+  resourceId?: StringOrParam;
+  type?: string;
+  name?: StringOrParam;
+  resourceGroup?: StringOrParam;
+  subscriptionId?: StringOrParam;
+}
+/**
+ * The Automation account itself.
+ */
+export interface ScopeAutomationAccount {
+  kind: 'automationAccount';
+}
+/**
+ * Values of declared parameters for one environment.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "environment".
+ */
+export interface Environment {
+  /**
+   * Parameter name -> value. Only declared parameters may be set: anything else would change the template, not its parameters.
+   */
+  parameters?: {
+    [k: string]:
+      | (
+          | JsonValue2
+          | {
+              keyVaultReference: KeyVaultReference;
+            }
+        )
+      | undefined;
+  };
+}

@@ -1,0 +1,72 @@
+import { param, str, type Expr } from '../arm/expr.js';
+import { defaultApiVersions, type ResourceType } from '../arm/resourceTypes.js';
+import type { DiagnosticCode } from '../diagnostics.js';
+import type { ArmgenConfig, ParamRef } from '../model/config.generated.js';
+import { checkName, type NameRule } from './nameRules.js';
+
+export interface Finding {
+  readonly pointer: string;
+  readonly code: DiagnosticCode;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+}
+
+/** What a parameter is used as: its expected ARM type and, for names, the Azure rule its values must meet. */
+export interface ParamUse {
+  readonly pointer: string;
+  readonly type: 'string' | 'bool' | 'object' | 'array' | 'int';
+  readonly rule?: NameRule;
+}
+
+/**
+ * Shared state of one resolve run: findings are collected (never thrown one by one) so a user sees every
+ * mistake at once, and every `{param: X}` is recorded so unused or mistyped parameters are caught.
+ */
+export class ResolveContext {
+  readonly findings: Finding[] = [];
+  readonly paramUses = new Map<string, ParamUse[]>();
+
+  constructor(readonly config: ArmgenConfig) {}
+
+  error(pointer: string, code: DiagnosticCode, message: string): void {
+    this.findings.push({ pointer, code, severity: 'error', message });
+  }
+
+  warn(pointer: string, code: DiagnosticCode, message: string): void {
+    this.findings.push({ pointer, code, severity: 'warning', message });
+  }
+
+  get hasErrors(): boolean {
+    return this.findings.some((f) => f.severity === 'error');
+  }
+
+  /** The API version for a type: the config's override, else the table default. */
+  api(type: ResourceType): string {
+    return this.config.apiVersions?.[type] ?? defaultApiVersions[type];
+  }
+
+  /**
+   * A config value as an expression: literal strings are checked against `rule` now; parameter values
+   * are checked later against every value the parameter can take (default, files, environments).
+   */
+  stringValue(value: string | ParamRef, pointer: string, rule?: NameRule): Expr {
+    if (typeof value === 'string') {
+      const problem = rule ? checkName(rule, value) : undefined;
+      if (problem) this.error(pointer, 'AG300', problem);
+      return str(value);
+    }
+    return this.useParam(value, { pointer: `${pointer}/param`, type: 'string', ...(rule ? { rule } : {}) });
+  }
+
+  /** Record a parameter reference and return its expression. */
+  useParam(ref: ParamRef, use: ParamUse): Expr {
+    const list = this.paramUses.get(ref.param) ?? [];
+    list.push(use);
+    this.paramUses.set(ref.param, list);
+    return param(ref.param);
+  }
+}
+
+export function isParamRef(value: unknown): value is ParamRef {
+  return typeof value === 'object' && value !== null && 'param' in value;
+}

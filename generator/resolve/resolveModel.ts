@@ -1,0 +1,60 @@
+import { param } from '../arm/expr.js';
+import { TEMPLATE_SCHEMA } from '../arm/resourceTypes.js';
+import type { ArmgenConfig } from '../model/config.generated.js';
+import type { ResolvedModel } from '../model/resolved.js';
+import { ResolveContext, type Finding } from './context.js';
+import { SymbolTable } from './names.js';
+import { resolveAccount } from './resolveAccount.js';
+import { resolveIdentities } from './resolveIdentities.js';
+import { LOCATION_PARAMETER, resolveParameters } from './resolveParameters.js';
+import { resolveOutputs } from './resolveOutputs.js';
+import { resolveRoleAssignments } from './resolveRoleAssignments.js';
+
+export type ResolveResult = { ok: true; model: ResolvedModel; findings: readonly Finding[] } | { ok: false; findings: readonly Finding[] };
+
+/**
+ * Config -> ResolvedModel (pure). Errors are collected across every stage and returned together;
+ * the model is returned only when there are none.
+ */
+export function resolveModel(name: string, config: ArmgenConfig): ResolveResult {
+  const ctx = new ResolveContext(config);
+  const symbols = new SymbolTable(Object.keys(config.parameters ?? {}).concat(LOCATION_PARAMETER));
+  const location = config.automationAccount.location === undefined
+    ? ctx.useParam({ param: LOCATION_PARAMETER }, { pointer: '/automationAccount/location', type: 'string' })
+    : ctx.stringValue(config.automationAccount.location, '/automationAccount/location');
+  const identityLocation = config.automationAccount.location === undefined ? location : param(LOCATION_PARAMETER);
+  if (config.automationAccount.location !== undefined && config.identities?.some((i) => i.create)) {
+    ctx.useParam({ param: LOCATION_PARAMETER }, { pointer: '/identities', type: 'string' });
+  }
+  const ids = resolveIdentities(ctx, symbols, identityLocation);
+  const account = resolveAccount(ctx, ids.identities, location);
+  if (config.roleAssignments?.some((r) => r.scope.kind === 'subscription')) {
+    ctx.useParam({ param: LOCATION_PARAMETER }, { pointer: '/roleAssignments', type: 'string' });
+  }
+  const roles = resolveRoleAssignments(ctx, symbols, {
+    account: { id: account.id, dependency: account.dependency, systemAssigned: account.systemAssigned, systemPrincipalId: account.systemPrincipalId },
+    attached: account.attached,
+    identities: ids.identities,
+    location: param(LOCATION_PARAMETER),
+  });
+  const outputs = resolveOutputs(ctx, account, ids.identities);
+  const { parameters, files } = resolveParameters(ctx);
+  if (ctx.hasErrors) return { ok: false, findings: ctx.findings };
+  return {
+    ok: true,
+    findings: ctx.findings,
+    model: {
+      name,
+      template: {
+        schema: TEMPLATE_SCHEMA,
+        parameters,
+        resources: [...ids.resources, account.resource, ...roles.resources],
+        outputs,
+        existing: [...ids.existing, ...roles.existing],
+      },
+      parameterFiles: files,
+      extraFiles: [],
+      warnings: ctx.findings.filter((f) => f.severity === 'warning').map((f) => ({ pointer: f.pointer, code: f.code as 'AG700', message: f.message })),
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import yargs, { type Argv } from 'yargs';
 import { checkCommand, EXIT, generateCommand, validateCommand } from './commands/generateCommand.js';
+import { lintCommand } from './commands/lintCommand.js';
 import { processIo, type Io } from './commands/report.js';
 import { armgenVersion } from './commands/version.js';
 import { UserError, formatDiagnostic } from './diagnostics.js';
@@ -17,6 +18,7 @@ export function buildCli(argv: readonly string[], io: Io = processIo, setExit: (
     .command(generateCommand(ctx))
     .command(validateCommand(ctx))
     .command(checkCommand(ctx))
+    .command(lintCommand(ctx))
     .command({
       command: 'schema',
       describe: 'Print the config JSON Schema (for editors: reference it with `$schema:`)',
@@ -28,19 +30,28 @@ export function buildCli(argv: readonly string[], io: Io = processIo, setExit: (
     .help()
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .exitProcess(false)
-    .fail((message, error, y) => {
-      if (error) throw error;
-      io.stderr(`${y.help === undefined ? '' : ''}armgen: error AG000: ${message}\nRun 'armgen --help' for usage.\n`);
-      setExit(EXIT.invalid);
+    .fail((message, error) => {
+      // Throwing stops yargs before any handler runs, so a usage error can never write anything.
+      throw error ?? new UsageError(message);
     });
 }
+
+/** Wrong command line: exit 2 with a one-line message and a pointer to --help. */
+class UsageError extends Error {}
 
 /** Run the CLI and resolve to the exit code; user errors print diagnostics, bugs print a stack only with --debug. */
 export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
   let code = EXIT.ok as number;
   try {
-    await buildCli(argv, io, (c) => (code = c)).parseAsync();
+    // A parse callback makes yargs hand back --help/--version text instead of printing it itself.
+    await buildCli(argv, io, (c) => (code = c)).parseAsync([...argv], {}, (_err, _args, output) => {
+      if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+    });
   } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`armgen: error AG000: ${err.message}\nRun 'armgen --help' for usage.\n`);
+      return EXIT.invalid;
+    }
     if (err instanceof UserError) {
       for (const d of err.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
       return EXIT.invalid;

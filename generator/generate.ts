@@ -1,14 +1,16 @@
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
 import { loadConfig, type LoadedConfig } from './load/loadConfig.js';
 import type { ResolvedModel } from './model/resolved.js';
 import { renderArm } from './render/renderArm.js';
+import { renderBicep } from './render/renderBicep.js';
 import type { RenderedFile } from './render/renderedFile.js';
 import type { Finding } from './resolve/context.js';
 import { resolveModel } from './resolve/resolveModel.js';
 import { toDiagnostics } from './validate/toDiagnostics.js';
 import { validateConfig } from './validate/validator.js';
 import { verifyArm, verifyDependencies } from './verify/verifyArm.js';
+import { verifyBicep } from './verify/verifyBicep.js';
 
 export type OutputFormat = 'arm' | 'bicep' | 'all';
 
@@ -17,6 +19,13 @@ export interface GenerateOptions {
   readonly format?: OutputFormat;
   /** armgen's version for metadata._generator; omitted unless asked, so upgrades cause no drift. */
   readonly stampVersion?: string;
+  /**
+   * The current time, to reject schedule start times already in the past. The CLI passes `new Date()`;
+   * undefined skips the check, so rendering stays a pure function of the config text.
+   */
+  readonly now?: Date;
+  /** Reads a file (runbook `file:` entries, resolved against the config's folder); undefined when unreadable. */
+  readonly readFile?: (path: string) => string | undefined;
 }
 
 /** One rendered file, addressed relative to the output folder (`NAME/azuredeploy.json`). */
@@ -45,15 +54,26 @@ export function generateConfig(file: string, text: string, options: GenerateOpti
   if (!loaded.ok) return { ok: false, file, name, diagnostics: loaded.diagnostics };
   const validated = validateConfig(loaded.config.data);
   if (!validated.ok) return { ok: false, file, name, diagnostics: toDiagnostics(loaded.config, validated.errors) };
-  const resolved = resolveModel(name, validated.config);
+  const resolved = resolveModel(name, validated.config, {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.readFile ? { readFile: readRelativeTo(file, options.readFile) } : {}),
+  });
   const diagnostics = resolved.findings.map((f) => findingToDiagnostic(loaded.config, f));
   if (!resolved.ok) return { ok: false, file, name, diagnostics };
   verifyDependencies(resolved.model.template);
   const rendered: RenderedFile[] = [];
   const format = options.format ?? 'all';
   if (format === 'arm' || format === 'all') rendered.push(...renderArm(resolved.model).map((f) => verifyArm(f, options)));
+  if (format === 'bicep' || format === 'all') rendered.push(...renderBicep(resolved.model).map(verifyBicep));
+  // Runbook scripts staged next to the template (copied or generated), for both ARM and Bicep.
+  rendered.push(...resolved.model.extraFiles.map((f): RenderedFile => ({ path: f.path, kind: 'script', text: f.content })));
   const artifacts = rendered.map((f) => ({ path: `${name}/${f.path}`, text: f.text }));
   return { ok: true, file, name, artifacts, diagnostics, model: resolved.model };
+}
+
+/** A reader for paths relative to the config file's folder. */
+function readRelativeTo(configFile: string, read: (path: string) => string | undefined): (relative: string) => string | undefined {
+  return (relative) => read(join(dirname(configFile), relative));
 }
 
 function findingToDiagnostic(config: LoadedConfig, f: Finding): Diagnostic {

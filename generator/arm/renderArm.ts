@@ -69,7 +69,7 @@ export function toArmJson(e: Expr): unknown {
     case 'obj': {
       const out: Record<string, unknown> = {};
       for (const en of e.entries) {
-        const key = typeof en.key === 'string' ? escapeArmLiteral(en.key) : `[${armExpressionText(en.key)}]`;
+        const key = typeof en.key === 'string' ? escapeArmLiteral(en.key) : (toArmJson(en.key) as string);
         Object.defineProperty(out, key, { value: toArmJson(en.value), enumerable: true, writable: true, configurable: true });
       }
       return out;

@@ -33,7 +33,7 @@ export function runConfigs(args: readonly string[], options: GenerateOptions, on
       results.push({ ok: false, file, name: file, diagnostics: [{ file, line: 0, col: 0, severity: 'error', code: 'AG100', message: `cannot read the config: ${e.code ?? e.message}` }] });
       return;
     }
-    results.push(generateConfig(file, text, options));
+    results.push(generateConfig(file, text, { readFile: readTextOrUndefined, ...options }));
     onProgress?.(i + 1, files.length);
   });
   // Two configs with the same base name would write the same output folder.
@@ -45,4 +45,13 @@ export function runConfigs(args: readonly string[], options: GenerateOptions, on
     } else byName.set(r.name.toLowerCase(), r.file);
   }
   return { results, general };
+}
+
+/** Runbook files named by a config (`runbooks[].file`): the text, or undefined when unreadable. */
+function readTextOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

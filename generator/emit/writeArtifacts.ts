@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Artifact } from '../generate.js';
@@ -17,23 +17,59 @@ export interface WritePlan {
  * then owned files no longer produced are removed.
  * @throws WriteError (exit 2) with a diagnostic naming the path and the reason.
  */
-export function writeArtifacts(outDir: string, artifacts: readonly Artifact[], configNames: readonly string[]): { written: number; removed: number; unchanged: number } {
+export function writeArtifacts(
+  outDir: string,
+  artifacts: readonly Artifact[],
+  configNames: readonly string[],
+  fs: WriteFs = nodeFs,
+): { written: number; removed: number; unchanged: number } {
   const plan = planWrites(outDir, artifacts, configNames);
   const temps: { temp: string; target: string }[] = [];
+  for (const dir of new Set(plan.writes.map((w) => dirname(w.target)))) removeLeftoverTemps(dir);
   try {
     for (const w of plan.writes) {
-      mkdirSync(dirname(w.target), { recursive: true });
-      const temp = join(dirname(w.target), `.${randomBytes(6).toString('hex')}.armgen.tmp`);
+      fs.mkdirSync(dirname(w.target), { recursive: true });
+      const temp = join(dirname(w.target), `.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
       temps.push({ temp, target: w.target });
-      writeFileSync(temp, w.text, { encoding: 'utf8', flag: 'wx' });
+      fs.writeFileSync(temp, w.text, { encoding: 'utf8', flag: 'wx' });
     }
   } catch (err) {
     for (const t of temps) rmSync(t.temp, { force: true });
     throw new WriteError(outDir, err);
   }
-  for (const t of temps) renameSync(t.temp, t.target);
-  for (const r of plan.removals) unlinkSync(r);
+  try {
+    for (const t of temps) fs.renameSync(t.temp, t.target);
+    for (const r of plan.removals) fs.unlinkSync(r);
+  } catch (err) {
+    for (const t of temps) rmSync(t.temp, { force: true });
+    throw new WriteError(outDir, err);
+  }
   return { written: plan.writes.length, removed: plan.removals.length, unchanged: artifacts.length - plan.writes.length };
+}
+
+/** The file-system calls a write makes; injectable so tests can simulate a full disk or a denied rename. */
+export interface WriteFs {
+  mkdirSync(path: string, options: { recursive: true }): unknown;
+  writeFileSync(path: string, text: string, options: { encoding: 'utf8'; flag: 'wx' }): void;
+  renameSync(from: string, to: string): void;
+  unlinkSync(path: string): void;
+}
+
+const nodeFs: WriteFs = { mkdirSync, writeFileSync, renameSync, unlinkSync };
+
+const TEMP_SUFFIX = '.armgen.tmp';
+
+/** A run killed between its two phases leaves hidden temporaries; the next run clears them. */
+function removeLeftoverTemps(dir: string): void {
+  for (const e of readdirSafe(dir)) if (e.startsWith('.') && e.endsWith(TEMP_SUFFIX)) rmSync(join(dir, e), { force: true });
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 /** Decide what to write (changed files only) and remove, refusing paths that leave the output folder. */
@@ -90,15 +126,10 @@ function safeTarget(root: string, path: string): string {
 
 function readIfFile(path: string): string | undefined {
   try {
-    return lstatSync(path).isFile() ? readFileText(path) : undefined;
+    return lstatSync(path).isFile() ? readFileSync(path, 'utf8') : undefined;
   } catch {
     return undefined;
   }
-}
-
-import { readFileSync } from 'node:fs';
-function readFileText(path: string): string {
-  return readFileSync(path, 'utf8');
 }
 
 function lstatSafe(path: string): Stats | undefined {

@@ -55,6 +55,17 @@ export type StringOrParam = string | ParamRef;
  */
 export type Scope = ScopeResourceGroup | ScopeSubscription | ScopeResource | ScopeAutomationAccount;
 /**
+ * Runbook name: 1-63 characters, letters, digits, underscores and hyphens, starting with a letter.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "runbookName".
+ */
+export type RunbookName = string;
+/**
+ * Any JSON value.
+ */
+export type JsonValue3 = string | number | boolean | {} | unknown[] | null;
+/**
  * A literal boolean, or `{ param: NAME }`.
  *
  * This interface was referenced by `ArmgenConfig`'s JSON-Schema
@@ -63,7 +74,7 @@ export type Scope = ScopeResourceGroup | ScopeSubscription | ScopeResource | Sco
 export type BooleanOrParam = boolean | ParamRef;
 
 /**
- * One armgen config: an Azure Automation account, its managed identities, their role assignments and the template parameters that vary per environment.
+ * One armgen config: an Azure Automation account, its managed identities, their role assignments, runbooks, modules, runtime environments, schedules, variables, credentials, lock, diagnostic settings and the template parameters that vary per environment.
  */
 export interface ArmgenConfig {
   /**
@@ -101,6 +112,47 @@ export interface ArmgenConfig {
   environments?: {
     [k: string]: Environment | undefined;
   };
+  /**
+   * Runbooks of the account (`Microsoft.Automation/automationAccounts/runbooks`). Content comes from a URI, a local script file copied next to the template, or a starter script armgen generates.
+   */
+  runbooks?: Runbook[];
+  /**
+   * PowerShell 5.1 modules (`automationAccounts/modules`). Not visible to PowerShell 7.x runbooks: use `powerShell72Modules` or a runtime environment for those.
+   */
+  modules?: Module[];
+  /**
+   * PowerShell 7.2 modules (`automationAccounts/powerShell72Modules`, API 2023-11-01; superseded by runtime environments).
+   */
+  powerShell72Modules?: Module[];
+  /**
+   * Python 3 packages (`automationAccounts/python3Packages`).
+   */
+  python3Packages?: PythonPackage[];
+  /**
+   * Runtime environments (API 2024-10-23): a language, its version and its packages. Runbooks pick one with `runtimeEnvironment`.
+   */
+  runtimeEnvironments?: RuntimeEnvironment[];
+  /**
+   * Schedules (`automationAccounts/schedules`).
+   */
+  schedules?: Schedule[];
+  /**
+   * Links between runbooks and schedules (`automationAccounts/jobSchedules`). Names are deterministic GUIDs from (account, runbook, schedule).
+   */
+  jobSchedules?: JobSchedule[];
+  /**
+   * Automation variables. armgen JSON-encodes the value itself (strings get quotes).
+   */
+  variables?: Variable[];
+  /**
+   * Automation credentials: a user name and a password that comes from a securestring parameter.
+   */
+  credentials?: Credential[];
+  lock?: Lock;
+  /**
+   * Diagnostic settings on the account (`Microsoft.Insights/diagnosticSettings`, an extension resource).
+   */
+  diagnosticSettings?: DiagnosticSetting[];
 }
 /**
  * One template parameter.
@@ -333,4 +385,280 @@ export interface Environment {
         )
       | undefined;
   };
+}
+/**
+ * One runbook. Give exactly one of `uri`, `file` or `generate`.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "runbook".
+ */
+export interface Runbook {
+  name: RunbookName;
+  /**
+   * The runbook type (the API's `runbookType`).
+   */
+  type:
+    | 'PowerShell'
+    | 'PowerShell72'
+    | 'Python3'
+    | 'Python2'
+    | 'GraphPowerShell'
+    | 'GraphPowerShellWorkflow'
+    | 'PowerShellWorkflow'
+    | 'Graph'
+    | 'Script';
+  description?: string;
+  logVerbose?: boolean;
+  logProgress?: boolean;
+  /**
+   * Activity-level tracing (graphical runbooks).
+   */
+  logActivityTrace?: number;
+  /**
+   * Name of a runtime environment (declared under `runtimeEnvironments:` or already in the account). API 2024-10-23.
+   */
+  runtimeEnvironment?: string;
+  tags?: Tags;
+  /**
+   * A literal string, or `{ param: NAME }`.
+   */
+  uri?: string | ParamRef;
+  /**
+   * Content version (`publishContentLink.version`), with `uri`.
+   */
+  version?: string;
+  /**
+   * A local .ps1 or .py file, relative to the config file. Copied to `out/NAME/runbooks/<file name>` and linked with `_artifactsLocation` + `_artifactsLocationSasToken`.
+   */
+  file?: string;
+  generate?: GeneratedRunbook;
+}
+/**
+ * A starter runbook armgen renders: sign in with a managed identity, set the context, optionally read a Key Vault secret.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "generatedRunbook".
+ */
+export interface GeneratedRunbook {
+  /**
+   * `powershell`: Connect-AzAccount -Identity; `python`: a token from IDENTITY_ENDPOINT (standard library only).
+   */
+  flow: 'powershell' | 'python';
+  /**
+   * `system`, or the name of a user-assigned identity attached to the account.
+   */
+  identity: string;
+  keyVaultSecret?: {
+    vaultName: string;
+    secretName: string;
+  };
+}
+/**
+ * A PowerShell module from a NuGet feed (default: the PowerShell Gallery). contentLink.uri = `<uri>/<name>[/<version>]`.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "module".
+ */
+export interface Module {
+  /**
+   * Module name as in the gallery, e.g. Az.Accounts.
+   */
+  name: string;
+  /**
+   * Pin a version; default: the latest.
+   */
+  version?: string;
+  /**
+   * Feed base URI.
+   */
+  uri?: string;
+  /**
+   * Modules (of the same list) to import first. Az.Accounts always comes before the other Az.* modules.
+   */
+  dependsOn?: string[];
+  tags?: Tags;
+}
+/**
+ * A Python package. `uri` is the full link to a .whl/.tar.gz/.zip, or a base to which `/<name>[/<version>]` is appended.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "pythonPackage".
+ */
+export interface PythonPackage {
+  name: string;
+  version?: string;
+  uri: string;
+  dependsOn?: string[];
+  tags?: Tags;
+}
+/**
+ * A runtime environment: language, version, default packages (e.g. Az 12.3.0) and extra packages.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "runtimeEnvironment".
+ */
+export interface RuntimeEnvironment {
+  name: string;
+  language: 'PowerShell' | 'Python';
+  version: string;
+  description?: string;
+  /**
+   * Package name -> version, e.g. { Az: 12.3.0 }.
+   */
+  defaultPackages?: {
+    [k: string]: string | undefined;
+  };
+  packages?: {
+    /**
+     * Module name as in the gallery, e.g. Az.Accounts.
+     */
+    name: string;
+    version?: string;
+    uri?: string;
+    /**
+     * Packages of the same environment to import first. Az.Accounts always comes before the other Az.* packages.
+     */
+    dependsOn?: string[];
+  }[];
+  tags?: Tags;
+}
+/**
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "schedule".
+ */
+export interface Schedule {
+  /**
+   * Asset name: 1-128 characters, none of <>*%&:\?.+/ and not ending with a space.
+   */
+  name: string;
+  description?: string;
+  frequency: 'OneTime' | 'Day' | 'Hour' | 'Week' | 'Month' | 'Minute';
+  /**
+   * Every N frequency units (not for OneTime).
+   */
+  interval?: number;
+  /**
+   * ISO 8601 start, at least 5 minutes after the deployment. Default: the `scheduleStartTime` parameter, whose default is 15 minutes after deployment.
+   */
+  startTime?: string | ParamRef;
+  /**
+   * ISO 8601 end of the schedule.
+   */
+  expiryTime?: string;
+  /**
+   * IANA or Windows time zone ID; default UTC.
+   */
+  timeZone?: string;
+  advancedSchedule?: {
+    /**
+     * @minItems 1
+     */
+    weekDays?: ('Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday')[];
+    /**
+     * @minItems 1
+     */
+    monthDays?: number[];
+    /**
+     * @minItems 1
+     */
+    monthlyOccurrences?: {
+      day: 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday';
+      occurrence: 1 | 2 | 3 | 4 | 5 | -1;
+    }[];
+  };
+}
+/**
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "jobSchedule".
+ */
+export interface JobSchedule {
+  /**
+   * Name of a runbook under `runbooks:`.
+   */
+  runbook: string;
+  /**
+   * Name of a schedule under `schedules:`.
+   */
+  schedule: string;
+  /**
+   * Runbook parameters (values are strings).
+   */
+  parameters?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Hybrid worker group; default: Azure.
+   */
+  runOn?: string;
+}
+/**
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "variable".
+ */
+export interface Variable {
+  /**
+   * Asset name: 1-128 characters, none of <>*%&:\?.+/ and not ending with a space.
+   */
+  name: string;
+  description?: string;
+  value: JsonValue3;
+  isEncrypted?: boolean;
+}
+/**
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "credential".
+ */
+export interface Credential {
+  /**
+   * Asset name: 1-128 characters, none of <>*%&:\?.+/ and not ending with a space.
+   */
+  name: string;
+  description?: string;
+  userName: StringOrParam;
+  password: ParamRef1;
+}
+/**
+ * Use the value of a template parameter declared under `parameters:`.
+ */
+export interface ParamRef1 {
+  param: ParameterName;
+}
+/**
+ * A management lock on the account (`Microsoft.Authorization/locks`). Deployers need Owner, User Access Administrator or Locks Contributor.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "lock".
+ */
+export interface Lock {
+  level: 'CanNotDelete' | 'ReadOnly';
+  /**
+   * Default: `lock-<account name>`.
+   */
+  name?: string;
+  notes?: string;
+}
+/**
+ * Send logs and metrics to Log Analytics, a storage account and/or an event hub (at least one).
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "diagnosticSetting".
+ */
+export interface DiagnosticSetting {
+  /**
+   * Default: `<account name>-diagnosticSettings`.
+   */
+  name?: string;
+  workspaceId?: StringOrParam;
+  storageAccountId?: StringOrParam;
+  eventHubAuthorizationRuleId?: StringOrParam;
+  eventHubName?: StringOrParam;
+  logAnalyticsDestinationType?: 'Dedicated' | 'AzureDiagnostics';
+  /**
+   * Log categories; default: all four.
+   */
+  logs?: ('AuditEvent' | 'DscNodeStatus' | 'JobLogs' | 'JobStreams')[];
+  /**
+   * Send AllMetrics.
+   */
+  metrics?: boolean;
 }

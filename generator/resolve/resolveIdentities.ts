@@ -173,7 +173,7 @@ function existingIdentity(
     armId = call('resourceId', ...(sub ? [sub] : []), ...(rg ? [rg] : []), str(UAMI_TYPE), name);
     decl = { symbol, type: UAMI_TYPE, apiVersion: api, name, ...(sub ? { subscriptionId: sub } : {}), ...(rg ? { resourceGroup: rg } : {}) };
     const literal = [cfg.subscriptionId ?? '', cfg.resourceGroup ?? '', cfg.resourceName ?? cfg.name];
-    if (literal.every((x) => typeof x === 'string')) literalKey = `${literal.join('/')}`.toLowerCase();
+    if (literal.every((x) => typeof x === 'string')) literalKey = literal.filter(Boolean).join('/').toLowerCase();
   }
   existing.push(decl);
   return {

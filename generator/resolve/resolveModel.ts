@@ -5,6 +5,7 @@ import type { ResolvedModel } from '../model/resolved.js';
 import { ResolveContext, type Finding } from './context.js';
 import { SymbolTable } from './names.js';
 import { resolveAccount } from './resolveAccount.js';
+import { ASSET_PARAMETERS, resolveAssets, type ResolveOptions } from './resolveAssets.js';
 import { resolveIdentities } from './resolveIdentities.js';
 import { LOCATION_PARAMETER, resolveParameters } from './resolveParameters.js';
 import { resolveOutputs } from './resolveOutputs.js';
@@ -16,9 +17,9 @@ export type ResolveResult = { ok: true; model: ResolvedModel; findings: readonly
  * Config -> ResolvedModel (pure). Errors are collected across every stage and returned together;
  * the model is returned only when there are none.
  */
-export function resolveModel(name: string, config: ArmgenConfig): ResolveResult {
+export function resolveModel(name: string, config: ArmgenConfig, options: ResolveOptions = {}): ResolveResult {
   const ctx = new ResolveContext(config);
-  const symbols = new SymbolTable(Object.keys(config.parameters ?? {}).concat(LOCATION_PARAMETER));
+  const symbols = new SymbolTable(Object.keys(config.parameters ?? {}).concat(LOCATION_PARAMETER, ...ASSET_PARAMETERS));
   const location = config.automationAccount.location === undefined
     ? ctx.useParam({ param: LOCATION_PARAMETER }, { pointer: '/automationAccount/location', type: 'string' })
     : ctx.stringValue(config.automationAccount.location, '/automationAccount/location');
@@ -37,6 +38,8 @@ export function resolveModel(name: string, config: ArmgenConfig): ResolveResult 
     identities: ids.identities,
     location: param(LOCATION_PARAMETER),
   });
+  const assets = resolveAssets(ctx, symbols, { account, location, identities: ids.identities }, options);
+  const lock = assets.lock([...assets.resources, ...roles.resources]);
   const outputs = resolveOutputs(ctx, account, ids.identities);
   const { parameters, files } = resolveParameters(ctx);
   if (ctx.hasErrors) return { ok: false, findings: ctx.findings };
@@ -47,14 +50,14 @@ export function resolveModel(name: string, config: ArmgenConfig): ResolveResult 
       name,
       template: {
         schema: TEMPLATE_SCHEMA,
-        parameters,
-        resources: [...ids.resources, account.resource, ...roles.resources],
+        parameters: [...parameters, ...assets.parameters],
+        resources: [...ids.resources, account.resource, ...assets.resources, ...roles.resources, ...(lock ? [lock] : [])],
         outputs,
         existing: [...ids.existing, ...roles.existing],
       },
       parameterFiles: files,
-      extraFiles: [],
-      warnings: ctx.findings.filter((f) => f.severity === 'warning').map((f) => ({ pointer: f.pointer, code: f.code as 'AG700', message: f.message })),
+      extraFiles: assets.extraFiles,
+      warnings: ctx.findings.filter((f) => f.severity === 'warning').map((f) => ({ pointer: f.pointer, code: f.code as 'AG700' | 'AG500', message: f.message })),
     },
   };
 }

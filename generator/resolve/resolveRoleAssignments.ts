@@ -150,7 +150,7 @@ function resolveRole(ctx: ResolveContext, text: string, pointer: string): Resolv
 type Target =
   | { kind: 'here'; scopeId: Expr; scope?: Expr; dependency?: Dependency; existing?: ExistingResource; resourceType?: string }
   | { kind: 'resourceGroup'; scopeId: Expr; subscriptionId?: Expr; resourceGroup: Expr; resourceId?: Expr; resourceType?: string }
-  | { kind: 'subscription'; scopeId: Expr; subscriptionId?: Expr };
+  | { kind: 'subscription'; scopeId: Expr; subscriptionId: Expr; /** Only when the config names one. */ roleSubscriptionId?: Expr };
 
 const deploymentSubscription = call('subscription');
 
@@ -170,7 +170,14 @@ function resolveTarget(ctx: ResolveContext, scope: Scope, pointer: string, input
     }
     case 'subscription': {
       const sub = scope.subscriptionId === undefined ? undefined : ctx.stringValue(scope.subscriptionId, `${pointer}/subscriptionId`, nameRules.subscriptionId);
-      return { kind: 'subscription', scopeId: sub ? call('format', str('/subscriptions/{0}'), sub) : { k: 'member', target: deploymentSubscription, path: ['id'] }, ...(sub ? { subscriptionId: sub } : {}) };
+      // A nested deployment reaches subscription scope only with subscriptionId set (ARM docs,
+      // deploy-to-resource-group "Scope to subscription"), so the deployment's own is written out.
+      return {
+        kind: 'subscription',
+        scopeId: sub ? call('format', str('/subscriptions/{0}'), sub) : { k: 'member', target: deploymentSubscription, path: ['id'] },
+        subscriptionId: sub ?? { k: 'member', target: deploymentSubscription, path: ['subscriptionId'] },
+        ...(sub ? { roleSubscriptionId: sub } : {}),
+      };
     }
     case 'resource':
       return resourceTarget(ctx, scope, pointer);
@@ -265,7 +272,7 @@ function nestedAssignment(ctx: ResolveContext, n: NestedInput): ArmResource {
   };
   const values = [
     { name: 'roleAssignmentName', value: n.name },
-    { name: 'roleDefinitionId', value: n.role.definitionId(target.subscriptionId) },
+    { name: 'roleDefinitionId', value: n.role.definitionId(target.kind === 'subscription' ? target.roleSubscriptionId : target.subscriptionId) },
     { name: 'principalId', value: n.principal.principalId },
     ...(hasResource && target.kind === 'resourceGroup' ? [{ name: 'scope', value: target.resourceId! }] : []),
   ];

@@ -30,30 +30,31 @@ function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** Drop `if` noise and the failed branches of `anyOf` that do not fit the value's type. */
+/**
+ * Drop `if` noise and the failed branches of `anyOf` that do not fit the value's type. Ajv reports a
+ * branch's errors just before the `anyOf` error itself (branch errors under a `$ref` carry the referenced
+ * schema's path, so they are found by position and instance path, not by schema path).
+ */
 function pruneErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const kept = errors.filter((e) => e.keyword !== 'if');
-  const anyOfs = kept.filter((e) => e.keyword === 'anyOf');
   const drop = new Set<ErrorObject>();
-  for (const anyOf of anyOfs) {
-    const branchErrors = kept.filter(
-      (e) => e !== anyOf && e.schemaPath.startsWith(anyOf.schemaPath.replace(/\/anyOf$/, '/anyOf/')) && e.instancePath.startsWith(anyOf.instancePath),
-    );
-    const byBranch = new Map<string, ErrorObject[]>();
-    for (const e of branchErrors) {
-      const branch = e.schemaPath.slice(anyOf.schemaPath.length + 1).split('/')[0] ?? '';
-      byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
+  kept.forEach((anyOf, i) => {
+    if (anyOf.keyword !== 'anyOf') return;
+    const branch: ErrorObject[] = [];
+    for (let j = i - 1; j >= 0; j--) {
+      const e = kept[j]!;
+      if (!(e.instancePath === anyOf.instancePath || e.instancePath.startsWith(`${anyOf.instancePath}/`)) || drop.has(e)) break;
+      branch.push(e);
     }
-    // A branch "fits" when its only complaint is not the value's type at the anyOf's own location.
-    const fitting = [...byBranch.values()].filter((list) => !list.some((e) => e.keyword === 'type' && e.instancePath === anyOf.instancePath));
+    const wrongType = branch.filter((e) => e.keyword === 'type' && e.instancePath === anyOf.instancePath);
+    const fitting = branch.filter((e) => !wrongType.includes(e));
     if (fitting.length > 0) {
-      const best = fitting.sort((a, b) => a.length - b.length)[0]!;
-      for (const e of branchErrors) if (!best.includes(e)) drop.add(e);
+      for (const e of wrongType) drop.add(e);
       drop.add(anyOf);
     } else {
-      for (const e of branchErrors) drop.add(e);
+      for (const e of branch) drop.add(e);
     }
-  }
+  });
   return kept.filter((e) => !drop.has(e));
 }
 
@@ -80,7 +81,7 @@ function describe(error: ErrorObject): string {
     case 'const':
       return `expected ${JSON.stringify(params.allowedValue)}`;
     case 'anyOf':
-      return `expected ${typeof schema?.description === 'string' ? lowerFirst(schema.description) : 'a different value'}, got ${typeName(error.data)}`;
+      return `expected ${typeof schema?.description === 'string' ? lowerFirst(schema.description).replace(/\.$/, '') : 'a different value'}, got ${typeName(error.data)}`;
     case 'pattern':
       return `${JSON.stringify(error.data)} does not have the required form${about || ` (pattern ${String(params.pattern)})`}`;
     case 'discriminator':

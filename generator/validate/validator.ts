@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import type { ArmgenConfig } from '../model/config.generated.js';
 import { configSchemaPath } from '../paths.js';
 
@@ -7,6 +8,9 @@ import { configSchemaPath } from '../paths.js';
 export function readConfigSchema(): Record<string, unknown> {
   return JSON.parse(readFileSync(configSchemaPath, 'utf8')) as Record<string, unknown>;
 }
+
+// ajv-formats is CommonJS; under NodeNext its default import is the module object.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (ajv: Ajv, formats: string[]) => Ajv;
 
 let compiled: { validate: ValidateFunction<ArmgenConfig>; schema: Record<string, unknown> } | undefined;
 
@@ -18,7 +22,8 @@ let compiled: { validate: ValidateFunction<ArmgenConfig>; schema: Record<string,
 export function configValidator(): { validate: ValidateFunction<ArmgenConfig>; schema: Record<string, unknown> } {
   if (!compiled) {
     const schema = readConfigSchema();
-    const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, discriminator: true, allowUnionTypes: true });
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, discriminator: true, allowUnionTypes: true });
+    addFormats(ajv, ['date-time', 'uri']);
     compiled = { validate: ajv.compile<ArmgenConfig>(schema), schema };
   }
   return compiled;

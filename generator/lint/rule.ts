@@ -1,0 +1,27 @@
+import type { TemplateInfo } from './template.js';
+import type { JsonObject, LintFile, LintSeverity, RuleHit } from './types.js';
+
+/** What a rule sees of one parsed file. */
+export interface FileContext {
+  readonly file: LintFile;
+  readonly root: JsonObject;
+  readonly kind: 'template' | 'parameters';
+  /** Templates: the main template and every nested inline template. Empty for parameter files. */
+  readonly templates: readonly TemplateInfo[];
+  /** Parameter files: the template in the same folder, when there is one. */
+  readonly template?: FileContext;
+}
+
+export interface LintRule {
+  /** Stable id, printed as `[id]`; never renamed. */
+  readonly id: string;
+  readonly severity: LintSeverity;
+  /** One line for the README's rule table. */
+  readonly doc: string;
+  /** Which reference rule it follows (arm-ttk test, Bicep rule, Azure doc). */
+  readonly source: string;
+  /** 'limit' rules are Azure hard limits (diagnostic AG400); 'lint' rules are AG500. */
+  readonly kind: 'lint' | 'limit';
+  readonly appliesTo: 'template' | 'parameters' | 'any';
+  readonly check: (ctx: FileContext) => readonly RuleHit[];
+}

@@ -1,0 +1,72 @@
+import type { Expr } from '../arm/expr.js';
+import type { ArmResource, ExtraFile, TemplateParameter } from '../model/resolved.js';
+import type { AccountRef } from './children.js';
+import type { ResolveContext } from './context.js';
+import type { SymbolTable } from './names.js';
+import type { ResolvedAccount } from './resolveAccount.js';
+import type { ResolvedIdentity } from './resolveIdentities.js';
+import { resolveDiagnosticSettings, resolveLock } from './resolveLockAndDiagnostics.js';
+import { resolveModules } from './resolveModules.js';
+import { ARTIFACTS_LOCATION, ARTIFACTS_SAS_TOKEN, resolveRunbooks, type ReadFile } from './resolveRunbooks.js';
+import { resolveRuntimeEnvironments } from './resolveRuntimeEnvironments.js';
+import { resolveSchedules, SCHEDULE_START_PARAMETER } from './resolveSchedules.js';
+import { resolveVariables } from './resolveVariables.js';
+
+/** What resolve takes from outside the config: the clock and file access belong to the CLI layer. */
+export interface ResolveOptions {
+  /** "Now", to reject fixed schedule start times in the past; undefined skips that check (resolve reads no clock). */
+  readonly now?: Date;
+  /** Reads a runbook `file:` named relative to the config file; undefined makes such runbooks an error. */
+  readonly readFile?: ReadFile;
+}
+
+/** Template parameters armgen may add itself; reserved so no Bicep symbol takes their names. */
+export const ASSET_PARAMETERS = [ARTIFACTS_LOCATION, ARTIFACTS_SAS_TOKEN, SCHEDULE_START_PARAMETER];
+
+export interface AssetResolution {
+  /** Everything but the lock, in deployment-friendly order (environments, modules, runbooks, schedules...). */
+  readonly resources: readonly ArmResource[];
+  readonly parameters: readonly TemplateParameter[];
+  readonly extraFiles: readonly ExtraFile[];
+  /** Added last: it waits for every resource under the account, these and `scopedElsewhere` alike. */
+  readonly lock: (others: readonly ArmResource[]) => ArmResource | undefined;
+}
+
+/**
+ * The account's contents: runtime environments, modules, runbooks (and their staged files), schedules, job
+ * schedules, variables, credentials, diagnostic settings and the lock. Every one is a child or an extension
+ * resource of the account, so each depends on it.
+ */
+export function resolveAssets(
+  ctx: ResolveContext,
+  symbols: SymbolTable,
+  input: { account: ResolvedAccount; location: Expr; identities: ReadonlyMap<string, ResolvedIdentity> },
+  options: ResolveOptions,
+): AssetResolution {
+  const account: AccountRef = {
+    name: input.account.name,
+    id: input.account.id,
+    dependency: input.account.dependency,
+    location: input.location,
+    systemAssigned: input.account.systemAssigned,
+    attached: input.account.attached,
+  };
+  const runtime = resolveRuntimeEnvironments(ctx, symbols, account);
+  const modules = resolveModules(ctx, symbols, account);
+  const runbooks = resolveRunbooks(ctx, symbols, {
+    account,
+    identities: input.identities,
+    environments: runtime.environments,
+    modules,
+    ...(options.readFile ? { readFile: options.readFile } : {}),
+  });
+  const schedules = resolveSchedules(ctx, symbols, account, runbooks.runbooks, options.now);
+  const variables = resolveVariables(ctx, symbols, account, runbooks.reservedVariables);
+  const diagnostics = resolveDiagnosticSettings(ctx, symbols, account);
+  return {
+    resources: [...runtime.resources, ...modules.resources, ...runbooks.resources, ...schedules.resources, ...variables.resources, ...diagnostics],
+    parameters: [...runbooks.parameters, ...schedules.parameters],
+    extraFiles: runbooks.extraFiles,
+    lock: (others) => resolveLock(ctx, symbols, account, others),
+  };
+}

@@ -1,0 +1,188 @@
+import { arr, call, fromJson, num, obj, param, str, type Expr } from '../arm/expr.js';
+import type { Schedule } from '../model/config.generated.js';
+import type { ArmResource, Dependency, TemplateParameter } from '../model/resolved.js';
+import { didYouMean, suggestionHint } from '../util/didYouMean.js';
+import { accountChild, childDependency, type AccountRef } from './children.js';
+import type { ResolveContext } from './context.js';
+import { checkName, nameRules } from './nameRules.js';
+import type { SymbolTable } from './names.js';
+import type { ResolvedRunbook } from './resolveRunbooks.js';
+
+const SCHEDULE_TYPE = 'Microsoft.Automation/automationAccounts/schedules';
+const JOB_SCHEDULE_TYPE = 'Microsoft.Automation/automationAccounts/jobSchedules';
+
+/** Template parameter holding the default start time of every schedule that gives none. */
+export const SCHEDULE_START_PARAMETER = 'scheduleStartTime';
+/** Azure rejects a start less than 5 minutes after the request (bicep#9780); the default leaves a margin. */
+const MIN_LEAD_MS = 5 * 60 * 1000;
+/** The widest UTC offset (UTC+14): a time without an offset is only surely past when older than this. */
+const MAX_OFFSET_MS = 14 * 60 * 60 * 1000;
+const HAS_OFFSET = /(Z|[+-][0-9]{2}:[0-9]{2})$/;
+
+export interface ScheduleResolution {
+  readonly resources: readonly ArmResource[];
+  readonly parameters: readonly TemplateParameter[];
+}
+
+/**
+ * `schedules:` and `jobSchedules:`. A schedule without `startTime` starts at the `scheduleStartTime`
+ * parameter, whose default `dateTimeAdd(utcNow('u'), 'PT15M')` is computed at deployment (utcNow is only
+ * allowed in parameter defaults). A fixed start time is checked against `now` when the caller gives one:
+ * resolve itself reads no clock. Job schedule names are `guid(account ID, runbook, schedule)`: stable
+ * across redeploys, unique per link.
+ */
+export function resolveSchedules(
+  ctx: ResolveContext,
+  symbols: SymbolTable,
+  account: AccountRef,
+  runbooks: ReadonlyMap<string, ResolvedRunbook>,
+  now: Date | undefined,
+): ScheduleResolution {
+  const resources: ArmResource[] = [];
+  const schedules = new Map<string, { name: string; dependency: Dependency }>();
+  let usesDefaultStart = false;
+  (ctx.config.schedules ?? []).forEach((sc, i) => {
+    const pointer = `/schedules/${i}`;
+    const problem = checkName(nameRules.automationAsset, sc.name);
+    if (problem) ctx.error(`${pointer}/name`, 'AG300', problem);
+    if (schedules.has(sc.name.toLowerCase())) {
+      ctx.error(`${pointer}/name`, 'AG302', `schedule '${sc.name}' is declared twice (names are case-insensitive)`);
+      return;
+    }
+    const symbol = symbols.take(sc.name, 'schedule');
+    schedules.set(sc.name.toLowerCase(), { name: sc.name, dependency: childDependency(SCHEDULE_TYPE, account, str(sc.name), symbol) });
+    let startTime: Expr;
+    if (sc.startTime === undefined) {
+      usesDefaultStart = true;
+      startTime = param(SCHEDULE_START_PARAMETER);
+    } else if (typeof sc.startTime === 'string') {
+      checkStart(ctx, sc.startTime, `${pointer}/startTime`, now);
+      startTime = str(sc.startTime);
+    } else {
+      startTime = ctx.useParam(sc.startTime, { pointer: `${pointer}/startTime/param`, type: 'string' });
+    }
+    checkShape(ctx, sc, pointer);
+    if (now && sc.expiryTime !== undefined && Date.parse(withZone(sc.expiryTime)) + (HAS_OFFSET.test(sc.expiryTime) ? 0 : MAX_OFFSET_MS) <= now.getTime()) {
+      ctx.error(`${pointer}/expiryTime`, 'AG308', `expiryTime ${sc.expiryTime} is already past at ${now.toISOString()}: the schedule would never run`);
+    }
+    resources.push(
+      accountChild(ctx, account, {
+        type: SCHEDULE_TYPE,
+        symbol,
+        short: str(sc.name),
+        properties: obj({
+          description: sc.description === undefined ? undefined : str(sc.description),
+          startTime,
+          expiryTime: sc.expiryTime === undefined ? undefined : str(sc.expiryTime),
+          frequency: str(sc.frequency),
+          // OneTime takes no interval; others default to 1 (the service treats 0/absent as unset).
+          interval: sc.frequency === 'OneTime' ? undefined : num(sc.interval ?? 1),
+          timeZone: sc.timeZone === undefined ? undefined : str(sc.timeZone),
+          advancedSchedule: advanced(sc),
+        }),
+      }),
+    );
+  });
+
+  const links = new Map<string, string>();
+  (ctx.config.jobSchedules ?? []).forEach((js, i) => {
+    const pointer = `/jobSchedules/${i}`;
+    const runbook = runbooks.get(js.runbook.toLowerCase());
+    if (!runbook) {
+      const hint = suggestionHint(didYouMean(js.runbook, [...runbooks.values()].map((r) => r.name)));
+      ctx.error(`${pointer}/runbook`, 'AG301', `unknown runbook '${js.runbook}'.${hint || ' Declare it under runbooks:'}`);
+    }
+    const schedule = schedules.get(js.schedule.toLowerCase());
+    if (!schedule) {
+      const hint = suggestionHint(didYouMean(js.schedule, [...schedules.values()].map((s) => s.name)));
+      ctx.error(`${pointer}/schedule`, 'AG301', `unknown schedule '${js.schedule}'.${hint || ' Declare it under schedules:'}`);
+    }
+    if (!runbook || !schedule) return;
+    const key = `${runbook.name.toLowerCase()}\u0000${schedule.name.toLowerCase()}`;
+    if (links.has(key)) {
+      ctx.error(pointer, 'AG302', `runbook '${runbook.name}' is already linked to schedule '${schedule.name}' at ${links.get(key)}; Azure allows one job schedule per pair`);
+      return;
+    }
+    links.set(key, pointer);
+    const short = call('guid', account.id, str(runbook.name), str(schedule.name));
+    resources.push(
+      accountChild(ctx, account, {
+        type: JOB_SCHEDULE_TYPE,
+        symbol: symbols.take(runbook.name, schedule.name, 'job', 'schedule'),
+        short,
+        properties: obj({
+          runbook: obj({ name: str(runbook.name) }),
+          schedule: obj({ name: str(schedule.name) }),
+          parameters: js.parameters === undefined ? undefined : fromJson(js.parameters),
+          runOn: js.runOn === undefined ? undefined : str(js.runOn),
+        }),
+        dependsOn: [runbook.dependency, schedule.dependency],
+      }),
+    );
+  });
+
+  const parameters: TemplateParameter[] = [];
+  if (usesDefaultStart) {
+    if (ctx.config.parameters?.[SCHEDULE_START_PARAMETER] !== undefined) {
+      ctx.error(`/parameters/${SCHEDULE_START_PARAMETER}`, 'AG302', `'${SCHEDULE_START_PARAMETER}' is the parameter armgen adds for schedules without startTime; rename yours, or use it explicitly with startTime: { param: ${SCHEDULE_START_PARAMETER} } on every schedule`);
+    }
+    parameters.push({
+      name: SCHEDULE_START_PARAMETER,
+      type: 'string',
+      secure: false,
+      description: 'Start time of the schedules that set none (ISO 8601, at least 5 minutes after the deployment). Default: 15 minutes after the deployment starts.',
+      defaultValue: call('dateTimeAdd', call('utcNow', str('u')), str('PT15M')),
+    });
+  }
+  return { resources, parameters };
+}
+
+/** Reject a fixed start time that is already past (or within Azure's 5-minute lead) at `now`. */
+function checkStart(ctx: ResolveContext, value: string, pointer: string, now: Date | undefined): void {
+  const at = Date.parse(HAS_OFFSET.test(value) ? value : `${value}Z`);
+  if (Number.isNaN(at)) {
+    ctx.error(pointer, 'AG308', `${JSON.stringify(value)} is not a date and time`);
+    return;
+  }
+  if (!now) return;
+  // Without an offset the time is read in the schedule's time zone, which may be up to 14 hours ahead of UTC.
+  const latestPossible = HAS_OFFSET.test(value) ? at : at + MAX_OFFSET_MS;
+  if (latestPossible < now.getTime() + MIN_LEAD_MS) {
+    ctx.error(
+      pointer,
+      'AG308',
+      `start time ${value} is in the past (or less than 5 minutes ahead) at ${now.toISOString()}; Azure rejects it. Remove startTime to start 15 minutes after each deployment (parameter ${SCHEDULE_START_PARAMETER}), or pass it as a parameter`,
+    );
+  }
+}
+
+function checkShape(ctx: ResolveContext, sc: Schedule, pointer: string): void {
+  if (sc.frequency === 'OneTime' && sc.interval !== undefined) ctx.error(`${pointer}/interval`, 'AG200', 'a OneTime schedule takes no interval');
+  const adv = sc.advancedSchedule;
+  if (adv?.weekDays && sc.frequency !== 'Week') ctx.error(`${pointer}/advancedSchedule/weekDays`, 'AG200', `weekDays needs frequency Week (got ${sc.frequency})`);
+  if ((adv?.monthDays || adv?.monthlyOccurrences) && sc.frequency !== 'Month') {
+    ctx.error(`${pointer}/advancedSchedule`, 'AG200', `monthDays and monthlyOccurrences need frequency Month (got ${sc.frequency})`);
+  }
+  if (adv?.monthDays && adv.monthlyOccurrences) ctx.error(`${pointer}/advancedSchedule`, 'AG200', 'give monthDays or monthlyOccurrences, not both');
+  (adv?.monthDays ?? []).forEach((d, j) => {
+    if (d === 0) ctx.error(`${pointer}/advancedSchedule/monthDays/${j}`, 'AG200', 'month days are 1-31, or -1 for the last day');
+  });
+  if (sc.expiryTime !== undefined && typeof sc.startTime === 'string' && Date.parse(withZone(sc.expiryTime)) <= Date.parse(withZone(sc.startTime))) {
+    ctx.error(`${pointer}/expiryTime`, 'AG308', `expiryTime ${sc.expiryTime} is not after startTime ${sc.startTime}`);
+  }
+}
+
+function withZone(value: string): string {
+  return HAS_OFFSET.test(value) ? value : `${value}Z`;
+}
+
+function advanced(sc: Schedule): Expr | undefined {
+  const adv = sc.advancedSchedule;
+  if (!adv) return undefined;
+  return obj({
+    weekDays: adv.weekDays === undefined ? undefined : arr(adv.weekDays.map(str)),
+    monthDays: adv.monthDays === undefined ? undefined : arr(adv.monthDays.map(num)),
+    monthlyOccurrences:
+      adv.monthlyOccurrences === undefined ? undefined : arr(adv.monthlyOccurrences.map((o) => obj({ day: str(o.day), occurrence: num(o.occurrence) }))),
+  });
+}

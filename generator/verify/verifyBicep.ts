@@ -1,0 +1,81 @@
+import type { RenderedFile } from '../render/renderedFile.js';
+
+/**
+ * Sanity checks on rendered Bicep text (main.bicep, modules, .bicepparam): LF line endings, one final newline,
+ * no trailing spaces or doubled blank lines (which `bicep format` would change), string literals closed on
+ * their line, and (), [], {} balanced outside strings (interpolation holes included). The real compiler
+ * checks the rest in test/integration/bicepCompile.test.ts. Throws Error: a failure is a bug in armgen's
+ * Bicep templates or renderer, not a user mistake.
+ */
+export function verifyBicep(file: RenderedFile): RenderedFile {
+  const fail = (why: string): never => {
+    throw new Error(`internal error: rendered ${file.path} is not well-formed Bicep: ${why}`);
+  };
+  const text = file.text;
+  if (text.includes('\r')) fail('it contains CR characters (Bicep output uses LF line endings)');
+  if (!text.endsWith('\n') || text.endsWith('\n\n')) fail('it must end with exactly one newline');
+  if (text.startsWith('\n')) fail('it starts with a blank line');
+  if (/\n\n\n/.test(text)) fail('it has two blank lines in a row');
+  const trailing = text.split('\n').findIndex((l) => /[ \t]$/.test(l));
+  if (trailing >= 0) fail(`line ${trailing + 1} ends with whitespace`);
+  checkBalance(text, fail);
+  return file;
+}
+
+const CLOSERS: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
+
+/** A small lexer: single-quoted strings with escapes and `${...}` holes; // and /* *\/ comments. */
+function checkBalance(text: string, fail: (why: string) => never): void {
+  // Stack entries: an opening bracket, or "'" for a string we are inside, or "${" for an interpolation hole.
+  const stack: string[] = [];
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') line++;
+    const top = stack[stack.length - 1];
+    if (top === "'") {
+      if (ch === '\n') fail(`line ${line - 1}: a string literal is not closed on its line`);
+      if (ch === '\\') {
+        i++;
+        continue;
+      }
+      if (ch === '$' && text[i + 1] === '{') {
+        stack.push('${');
+        i++;
+        continue;
+      }
+      if (ch === "'") stack.pop();
+      continue;
+    }
+    if (ch === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i + 1] !== '\n') i++;
+      continue;
+    }
+    if (ch === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) fail(`line ${line}: a block comment is not closed`);
+      line += text.slice(i, end).split('\n').length - 1;
+      i = end + 1;
+      continue;
+    }
+    if (ch === "'") {
+      if (text.startsWith("'''", i)) fail(`line ${line}: multi-line strings are not generated`);
+      stack.push("'");
+      continue;
+    }
+    if (ch === '(' || ch === '[' || ch === '{') {
+      stack.push(ch);
+      continue;
+    }
+    if (ch === '}' && top === '${') {
+      stack.pop();
+      continue;
+    }
+    const opener = CLOSERS[ch];
+    if (opener !== undefined) {
+      if (top !== opener) fail(`line ${line}: '${ch}' closes ${top === undefined ? 'nothing' : `'${top}'`}`);
+      stack.pop();
+    }
+  }
+  if (stack.length > 0) fail(`'${stack[stack.length - 1]}' is never closed`);
+}

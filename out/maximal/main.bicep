@@ -1,0 +1,699 @@
+@description('Automation account name')
+param automationAccountName string = 'aa-maximal'
+
+@description('Tags for every resource that takes tags')
+param tags object = {
+  owner: 'platform-team'
+  workload: 'automation'
+}
+
+@description('Vault that holds the account\'s encryption key')
+#disable-next-line no-hardcoded-env-urls
+param keyVaultUri string = 'https://kv-maximal-cmk.vault.azure.net/'
+
+@description('Log Analytics workspace for the account\'s logs')
+param workspaceId string = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-ops'
+
+@description('Password of the SQL login the runbooks use')
+@secure()
+param sqlPassword string
+
+@description('API key stored as an encrypted Automation variable')
+@secure()
+param apiKey string
+
+@description('First run of the weekly report')
+param reportStart string = '2030-01-06T07:00:00+01:00'
+
+@description('Location for all resources.')
+param location string = resourceGroup().location
+
+@description('URI of this template, or of its folder with a trailing slash: runbooks/ is resolved against it. Default: the URI the template was deployed from (set only for --template-uri deployments; pass it for local files).')
+param _artifactsLocation string = deployment().properties.templateLink.uri
+
+@description('SAS token (starting with ?) for _artifactsLocation when it is a private storage container; empty otherwise.')
+@secure()
+param _artifactsLocationSasToken string = ''
+
+@description('Start time of the schedules that set none (ISO 8601, at least 5 minutes after the deployment). Default: 15 minutes after the deployment starts.')
+param scheduleStartTime string = dateTimeAdd(utcNow('u'), 'PT15M')
+
+resource cmkIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
+  name: 'uai-maximal-cmk'
+  scope: resourceGroup('rg-identities')
+}
+
+resource runnerIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: 'uai-maximal-runner'
+  location: location
+  tags: tags
+}
+
+resource automationAccount 'Microsoft.Automation/automationAccounts@2024-10-23' = {
+  name: automationAccountName
+  location: location
+  tags: tags
+  identity: {
+    type: 'SystemAssigned, UserAssigned'
+    userAssignedIdentities: {
+      '${runnerIdentity.id}': {}
+      '${cmkIdentity.id}': {}
+    }
+  }
+  properties: {
+    disableLocalAuth: true
+    publicNetworkAccess: false
+    sku: {
+      name: 'Basic'
+    }
+    encryption: {
+      keySource: 'Microsoft.Keyvault'
+      identity: {
+        userAssignedIdentity: cmkIdentity.id
+      }
+      keyVaultProperties: {
+        keyName: 'automation-cmk'
+        keyvaultUri: keyVaultUri
+      }
+    }
+  }
+}
+
+resource ps74AzRuntime 'Microsoft.Automation/automationAccounts/runtimeEnvironments@2024-10-23' = {
+  name: 'ps74-az'
+  parent: automationAccount
+  location: location
+  properties: {
+    description: 'PowerShell 7.4 with Az 12.3.0'
+    runtime: {
+      language: 'PowerShell'
+      version: '7.4'
+    }
+    defaultPackages: {
+      Az: '12.3.0'
+    }
+  }
+}
+
+resource ps74AzMicrosoftGraphAuthenticationPackage 'Microsoft.Automation/automationAccounts/runtimeEnvironments/packages@2024-10-23' = {
+  name: 'Microsoft.Graph.Authentication'
+  parent: ps74AzRuntime
+  properties: {
+    contentLink: {
+      uri: 'https://www.powershellgallery.com/api/v2/package/Microsoft.Graph.Authentication/2.25.0'
+      version: '2.25.0'
+    }
+  }
+}
+
+resource ps74AzMicrosoftGraphUsersPackage 'Microsoft.Automation/automationAccounts/runtimeEnvironments/packages@2024-10-23' = {
+  name: 'Microsoft.Graph.Users'
+  parent: ps74AzRuntime
+  properties: {
+    contentLink: {
+      uri: 'https://www.powershellgallery.com/api/v2/package/Microsoft.Graph.Users/2.25.0'
+      version: '2.25.0'
+    }
+  }
+  dependsOn: [
+    ps74AzMicrosoftGraphAuthenticationPackage
+  ]
+}
+
+resource azAccountsModule 'Microsoft.Automation/automationAccounts/modules@2024-10-23' = {
+  name: 'Az.Accounts'
+  parent: automationAccount
+  location: location
+  properties: {
+    contentLink: {
+      uri: 'https://www.powershellgallery.com/api/v2/package/Az.Accounts/2.12.1'
+      version: '2.12.1'
+    }
+  }
+}
+
+resource azKeyVaultModule 'Microsoft.Automation/automationAccounts/modules@2024-10-23' = {
+  name: 'Az.KeyVault'
+  parent: automationAccount
+  location: location
+  properties: {
+    contentLink: {
+      uri: 'https://www.powershellgallery.com/api/v2/package/Az.KeyVault/4.9.2'
+      version: '4.9.2'
+    }
+  }
+  dependsOn: [
+    azAccountsModule
+  ]
+}
+
+resource azResourcesModule 'Microsoft.Automation/automationAccounts/modules@2024-10-23' = {
+  name: 'Az.Resources'
+  parent: automationAccount
+  location: location
+  properties: {
+    contentLink: {
+      uri: 'https://www.powershellgallery.com/api/v2/package/Az.Resources'
+    }
+  }
+  dependsOn: [
+    azAccountsModule
+  ]
+}
+
+resource sqlServerModule 'Microsoft.Automation/automationAccounts/modules@2024-10-23' = {
+  name: 'SqlServer'
+  parent: automationAccount
+  location: location
+  properties: {
+    contentLink: {
+      uri: 'https://www.powershellgallery.com/api/v2/package/SqlServer/22.2.0'
+      version: '22.2.0'
+    }
+  }
+  dependsOn: [
+    azAccountsModule
+  ]
+}
+
+resource azAccountsModule2 'Microsoft.Automation/automationAccounts/powerShell72Modules@2023-11-01' = {
+  name: 'Az.Accounts'
+  parent: automationAccount
+  location: location
+  properties: {
+    contentLink: {
+      uri: 'https://www.powershellgallery.com/api/v2/package/Az.Accounts/2.12.1'
+      version: '2.12.1'
+    }
+  }
+}
+
+resource azKeyVaultModule2 'Microsoft.Automation/automationAccounts/powerShell72Modules@2023-11-01' = {
+  name: 'Az.KeyVault'
+  parent: automationAccount
+  location: location
+  properties: {
+    contentLink: {
+      uri: 'https://www.powershellgallery.com/api/v2/package/Az.KeyVault/4.9.2'
+      version: '4.9.2'
+    }
+  }
+  dependsOn: [
+    azAccountsModule2
+  ]
+}
+
+resource azResourcesModule2 'Microsoft.Automation/automationAccounts/powerShell72Modules@2023-11-01' = {
+  name: 'Az.Resources'
+  parent: automationAccount
+  location: location
+  properties: {
+    contentLink: {
+      uri: 'https://www.powershellgallery.com/api/v2/package/Az.Resources'
+    }
+  }
+  dependsOn: [
+    azAccountsModule2
+  ]
+}
+
+resource azStorageModule 'Microsoft.Automation/automationAccounts/powerShell72Modules@2023-11-01' = {
+  name: 'Az.Storage'
+  parent: automationAccount
+  location: location
+  properties: {
+    contentLink: {
+      uri: 'https://www.powershellgallery.com/api/v2/package/Az.Storage/5.5.0'
+      version: '5.5.0'
+    }
+  }
+  dependsOn: [
+    azAccountsModule2
+  ]
+}
+
+resource sqlServerModule2 'Microsoft.Automation/automationAccounts/powerShell72Modules@2023-11-01' = {
+  name: 'SqlServer'
+  parent: automationAccount
+  location: location
+  properties: {
+    contentLink: {
+      uri: 'https://www.powershellgallery.com/api/v2/package/SqlServer/22.2.0'
+      version: '22.2.0'
+    }
+  }
+}
+
+resource requestsPackage 'Microsoft.Automation/automationAccounts/python3Packages@2024-10-23' = {
+  name: 'requests'
+  parent: automationAccount
+  properties: {
+    contentLink: {
+      uri: 'https://files.pythonhosted.org/packages/f9/9b/335f9764261e915ed497fcdeb11df5dfd6f7bf257d4a6a2a686d80da4d54/requests-2.32.3-py3-none-any.whl'
+    }
+  }
+}
+
+resource runnerClientIdVariable 'Microsoft.Automation/automationAccounts/variables@2024-10-23' = {
+  name: 'runner-clientId'
+  parent: automationAccount
+  properties: {
+    description: 'Client ID of user-assigned identity \'runner\', read by armgen\'s starter runbooks (Connect-AzAccount -Identity -AccountId).'
+    value: '"${runnerIdentity.properties.clientId}"'
+    isEncrypted: false
+  }
+}
+
+resource startNightlyRunbook 'Microsoft.Automation/automationAccounts/runbooks@2024-10-23' = {
+  name: 'Start-Nightly'
+  parent: automationAccount
+  location: location
+  tags: tags
+  properties: {
+    runbookType: 'PowerShell'
+    description: 'Published script from a public URI'
+    logVerbose: true
+    logProgress: true
+    publishContentLink: {
+      uri: 'https://raw.githubusercontent.com/contoso/ops/v1.2.0/runbooks/Start-Nightly.ps1'
+      version: '1.2.0.0'
+    }
+  }
+}
+
+resource getInventoryRunbook 'Microsoft.Automation/automationAccounts/runbooks@2024-10-23' = {
+  name: 'Get-Inventory'
+  parent: automationAccount
+  location: location
+  properties: {
+    runbookType: 'PowerShell'
+    description: 'Local script copied next to the template'
+    logVerbose: false
+    logProgress: false
+    publishContentLink: {
+      uri: uri(_artifactsLocation, 'runbooks/Get-Inventory.ps1${_artifactsLocationSasToken}')
+    }
+  }
+}
+
+resource connectSystemRunbook 'Microsoft.Automation/automationAccounts/runbooks@2024-10-23' = {
+  name: 'Connect-System'
+  parent: automationAccount
+  location: location
+  properties: {
+    runbookType: 'PowerShell72'
+    description: 'Generated starter runbook for the system-assigned identity'
+    logVerbose: false
+    logProgress: false
+    publishContentLink: {
+      uri: uri(_artifactsLocation, 'runbooks/Connect-System.ps1${_artifactsLocationSasToken}')
+    }
+  }
+}
+
+resource connectRunnerRunbook 'Microsoft.Automation/automationAccounts/runbooks@2024-10-23' = {
+  name: 'Connect-Runner'
+  parent: automationAccount
+  location: location
+  properties: {
+    runbookType: 'PowerShell'
+    description: 'Generated starter runbook in the PowerShell 7.4 runtime environment'
+    logVerbose: false
+    logProgress: false
+    runtimeEnvironment: 'ps74-az'
+    publishContentLink: {
+      uri: uri(_artifactsLocation, 'runbooks/Connect-Runner.ps1${_artifactsLocationSasToken}')
+    }
+  }
+  dependsOn: [
+    ps74AzRuntime
+    ps74AzMicrosoftGraphAuthenticationPackage
+    ps74AzMicrosoftGraphUsersPackage
+    runnerClientIdVariable
+  ]
+}
+
+resource getTokenRunbook 'Microsoft.Automation/automationAccounts/runbooks@2024-10-23' = {
+  name: 'Get-Token'
+  parent: automationAccount
+  location: location
+  properties: {
+    runbookType: 'Python3'
+    description: 'Generated Python runbook using the token endpoint'
+    logVerbose: false
+    logProgress: false
+    publishContentLink: {
+      uri: uri(_artifactsLocation, 'runbooks/Get-Token.py${_artifactsLocationSasToken}')
+    }
+  }
+  dependsOn: [
+    runnerClientIdVariable
+  ]
+}
+
+resource nightlySchedule 'Microsoft.Automation/automationAccounts/schedules@2024-10-23' = {
+  name: 'nightly'
+  parent: automationAccount
+  properties: {
+    description: 'Every night, starting 15 minutes after the deployment'
+    startTime: scheduleStartTime
+    frequency: 'Day'
+    interval: 1
+    timeZone: 'Europe/Berlin'
+  }
+}
+
+resource weeklyReportSchedule 'Microsoft.Automation/automationAccounts/schedules@2024-10-23' = {
+  name: 'weekly-report'
+  parent: automationAccount
+  properties: {
+    startTime: reportStart
+    frequency: 'Week'
+    interval: 1
+    timeZone: 'Europe/Berlin'
+    advancedSchedule: {
+      weekDays: [
+        'Monday'
+        'Thursday'
+      ]
+    }
+  }
+}
+
+resource monthEndSchedule 'Microsoft.Automation/automationAccounts/schedules@2024-10-23' = {
+  name: 'month-end'
+  parent: automationAccount
+  properties: {
+    startTime: '2030-01-31T22:00:00Z'
+    expiryTime: '2035-12-31T23:00:00Z'
+    frequency: 'Month'
+    interval: 1
+    advancedSchedule: {
+      monthDays: [
+        -1
+      ]
+    }
+  }
+}
+
+resource firstMondaySchedule 'Microsoft.Automation/automationAccounts/schedules@2024-10-23' = {
+  name: 'first-monday'
+  parent: automationAccount
+  properties: {
+    startTime: scheduleStartTime
+    frequency: 'Month'
+    interval: 1
+    advancedSchedule: {
+      monthlyOccurrences: [
+        {
+          day: 'Monday'
+          occurrence: 1
+        }
+      ]
+    }
+  }
+}
+
+resource startNightlyNightlyJobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = {
+  name: guid(automationAccount.id, 'Start-Nightly', 'nightly')
+  parent: automationAccount
+  properties: {
+    runbook: {
+      name: 'Start-Nightly'
+    }
+    schedule: {
+      name: 'nightly'
+    }
+    parameters: {
+      Environment: 'production'
+    }
+  }
+  dependsOn: [
+    startNightlyRunbook
+    nightlySchedule
+  ]
+}
+
+resource getInventoryWeeklyReportJobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = {
+  name: guid(automationAccount.id, 'Get-Inventory', 'weekly-report')
+  parent: automationAccount
+  properties: {
+    runbook: {
+      name: 'Get-Inventory'
+    }
+    schedule: {
+      name: 'weekly-report'
+    }
+    parameters: {
+      Prefix: 'rg-'
+    }
+  }
+  dependsOn: [
+    getInventoryRunbook
+    weeklyReportSchedule
+  ]
+}
+
+resource connectRunnerMonthEndJobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = {
+  name: guid(automationAccount.id, 'Connect-Runner', 'month-end')
+  parent: automationAccount
+  properties: {
+    runbook: {
+      name: 'Connect-Runner'
+    }
+    schedule: {
+      name: 'month-end'
+    }
+  }
+  dependsOn: [
+    connectRunnerRunbook
+    monthEndSchedule
+  ]
+}
+
+resource getTokenFirstMondayJobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = {
+  name: guid(automationAccount.id, 'Get-Token', 'first-monday')
+  parent: automationAccount
+  properties: {
+    runbook: {
+      name: 'Get-Token'
+    }
+    schedule: {
+      name: 'first-monday'
+    }
+  }
+  dependsOn: [
+    getTokenRunbook
+    firstMondaySchedule
+  ]
+}
+
+resource environmentVariable 'Microsoft.Automation/automationAccounts/variables@2024-10-23' = {
+  name: 'Environment'
+  parent: automationAccount
+  properties: {
+    description: 'A string (stored as "production", quotes included)'
+    value: '"production"'
+    isEncrypted: false
+  }
+}
+
+resource maxParallelVariable 'Microsoft.Automation/automationAccounts/variables@2024-10-23' = {
+  name: 'MaxParallel'
+  parent: automationAccount
+  properties: {
+    value: '4'
+    isEncrypted: false
+  }
+}
+
+resource dryRunVariable 'Microsoft.Automation/automationAccounts/variables@2024-10-23' = {
+  name: 'DryRun'
+  parent: automationAccount
+  properties: {
+    value: 'false'
+    isEncrypted: false
+  }
+}
+
+resource settingsVariable 'Microsoft.Automation/automationAccounts/variables@2024-10-23' = {
+  name: 'Settings'
+  parent: automationAccount
+  properties: {
+    value: '{"retries":3,"regions":["westeurope","northeurope"]}'
+    isEncrypted: true
+  }
+}
+
+resource apiKeyVariable 'Microsoft.Automation/automationAccounts/variables@2024-10-23' = {
+  name: 'ApiKey'
+  parent: automationAccount
+  properties: {
+    description: 'Encrypted; the value comes from Key Vault through the parameter file'
+    #disable-next-line BCP329
+    value: substring(string([apiKey]), 1, length(string([apiKey])) - 2)
+    isEncrypted: true
+  }
+}
+
+resource sqlLoginCredential 'Microsoft.Automation/automationAccounts/credentials@2024-10-23' = {
+  name: 'SqlLogin'
+  parent: automationAccount
+  properties: {
+    description: 'SQL login for the nightly runbook'
+    userName: 'svc-automation'
+    password: sqlPassword
+  }
+}
+
+resource diagnosticSettings 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: '${automationAccountName}-diagnosticSettings'
+  scope: automationAccount
+  properties: {
+    workspaceId: workspaceId
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+      {
+        category: 'AuditEvent'
+        enabled: true
+      }
+      {
+        category: 'DscNodeStatus'
+        enabled: true
+      }
+      {
+        category: 'JobLogs'
+        enabled: true
+      }
+      {
+        category: 'JobStreams'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource archive 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'archive'
+  scope: automationAccount
+  properties: {
+    storageAccountId: resourceId(
+      '11111111-1111-1111-1111-111111111111',
+      'rg-monitoring',
+      'Microsoft.Storage/storageAccounts',
+      'stopsarchive'
+    )
+    logs: [
+      {
+        category: 'AuditEvent'
+        enabled: true
+      }
+      {
+        category: 'JobLogs'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource runnerReaderAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(resourceGroup().id, runnerIdentity.id, 'acdd72a7-3385-48ef-bd42-f606fba81ae7')
+  properties: {
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      'acdd72a7-3385-48ef-bd42-f606fba81ae7'
+    )
+    principalId: runnerIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource systemAutomationJobOperatorAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(automationAccount.id, automationAccount.id, '4fe576fe-1146-4730-92eb-48519fa6bf9f')
+  scope: automationAccount
+  properties: {
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      '4fe576fe-1146-4730-92eb-48519fa6bf9f'
+    )
+    principalId: automationAccount.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource accountLock 'Microsoft.Authorization/locks@2020-05-01' = {
+  name: 'lock-${automationAccountName}'
+  scope: automationAccount
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Production automation; remove the lock through the platform team'
+  }
+  dependsOn: [
+    ps74AzRuntime
+    ps74AzMicrosoftGraphAuthenticationPackage
+    ps74AzMicrosoftGraphUsersPackage
+    azAccountsModule
+    azKeyVaultModule
+    azResourcesModule
+    sqlServerModule
+    azAccountsModule2
+    azKeyVaultModule2
+    azResourcesModule2
+    azStorageModule
+    sqlServerModule2
+    requestsPackage
+    runnerClientIdVariable
+    startNightlyRunbook
+    getInventoryRunbook
+    connectSystemRunbook
+    connectRunnerRunbook
+    getTokenRunbook
+    nightlySchedule
+    weeklyReportSchedule
+    monthEndSchedule
+    firstMondaySchedule
+    startNightlyNightlyJobSchedule
+    getInventoryWeeklyReportJobSchedule
+    connectRunnerMonthEndJobSchedule
+    getTokenFirstMondayJobSchedule
+    environmentVariable
+    maxParallelVariable
+    dryRunVariable
+    settingsVariable
+    apiKeyVariable
+    sqlLoginCredential
+  ]
+}
+
+@description('Name of the Automation account.')
+output automationAccountName string = automationAccountName
+
+@description('Resource ID of the Automation account.')
+output automationAccountResourceId string = automationAccount.id
+
+@description('Object (principal) ID of the account\'s system-assigned identity.')
+output systemAssignedPrincipalId string = automationAccount.identity.principalId
+
+@description('Resource ID of user-assigned identity \'runner\'.')
+output runnerResourceId string = runnerIdentity.id
+
+@description('Object (principal) ID of user-assigned identity \'runner\'.')
+output runnerPrincipalId string = runnerIdentity.properties.principalId
+
+@description('Client ID of user-assigned identity \'runner\' (Connect-AzAccount -Identity -AccountId).')
+output runnerClientId string = runnerIdentity.properties.clientId
+
+@description('Resource ID of user-assigned identity \'cmk\'.')
+output cmkResourceId string = cmkIdentity.id
+
+@description('Object (principal) ID of user-assigned identity \'cmk\'.')
+output cmkPrincipalId string = cmkIdentity.properties.principalId
+
+@description('Client ID of user-assigned identity \'cmk\' (Connect-AzAccount -Identity -AccountId).')
+output cmkClientId string = cmkIdentity.properties.clientId

@@ -1,0 +1,10 @@
+using 'main.bicep'
+
+param sqlPassword = az.getSecret(
+  '22222222-2222-2222-2222-222222222222',
+  'rg-secrets-prod',
+  'kv-maximal-prod',
+  'sql-password'
+)
+param apiKey = az.getSecret('11111111-1111-1111-1111-111111111111', 'rg-secrets', 'kv-maximal-secrets', 'api-key')
+param automationAccountName = 'aa-maximal-prod'

@@ -1,0 +1,152 @@
+@description('Automation account name')
+param automationAccountName string = 'aa-seed-e2e'
+
+@description('Location for all resources.')
+param location string = resourceGroup().location
+
+@description('URI of this template, or of its folder with a trailing slash: runbooks/ is resolved against it. Default: the URI the template was deployed from (set only for --template-uri deployments; pass it for local files).')
+param _artifactsLocation string = deployment().properties.templateLink.uri
+
+@description('SAS token (starting with ?) for _artifactsLocation when it is a private storage container; empty otherwise.')
+@secure()
+param _artifactsLocationSasToken string = ''
+
+@description('Start time of the schedules that set none (ISO 8601, at least 5 minutes after the deployment). Default: 15 minutes after the deployment starts.')
+param scheduleStartTime string = dateTimeAdd(utcNow('u'), 'PT15M')
+
+resource userAssignedOneIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
+  name: 'uai-seed-one'
+}
+
+resource userAssignedTwoIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
+  name: 'uai-seed-two'
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
+  name: 'kv-seed-secrets'
+}
+
+resource automationAccount 'Microsoft.Automation/automationAccounts@2024-10-23' = {
+  name: automationAccountName
+  location: location
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${userAssignedOneIdentity.id}': {}
+      '${userAssignedTwoIdentity.id}': {}
+    }
+  }
+  properties: {
+    disableLocalAuth: true
+    sku: {
+      name: 'Basic'
+    }
+  }
+}
+
+resource azAccountsModule 'Microsoft.Automation/automationAccounts/modules@2024-10-23' = {
+  name: 'Az.Accounts'
+  parent: automationAccount
+  location: location
+  properties: {
+    contentLink: {
+      uri: 'https://www.powershellgallery.com/api/v2/package/Az.Accounts/2.2.8'
+      version: '2.2.8'
+    }
+  }
+}
+
+resource userAssignedTwoClientIdVariable 'Microsoft.Automation/automationAccounts/variables@2024-10-23' = {
+  name: 'userAssignedTwo-clientId'
+  parent: automationAccount
+  properties: {
+    description: 'Client ID of user-assigned identity \'userAssignedTwo\', read by armgen\'s starter runbooks (Connect-AzAccount -Identity -AccountId).'
+    value: '"${userAssignedTwoIdentity.properties.clientId}"'
+    isEncrypted: false
+  }
+}
+
+resource getSeedSecretRunbook 'Microsoft.Automation/automationAccounts/runbooks@2024-10-23' = {
+  name: 'Get-SeedSecret'
+  parent: automationAccount
+  location: location
+  properties: {
+    runbookType: 'PowerShell'
+    description: 'Signs in with userAssignedTwo and reads the secret \'seed-secret\' from kv-seed-secrets'
+    logVerbose: false
+    logProgress: false
+    publishContentLink: {
+      uri: uri(_artifactsLocation, 'runbooks/Get-SeedSecret.ps1${_artifactsLocationSasToken}')
+    }
+  }
+  dependsOn: [
+    userAssignedTwoClientIdVariable
+  ]
+}
+
+resource daily0600Schedule 'Microsoft.Automation/automationAccounts/schedules@2024-10-23' = {
+  name: 'daily-0600'
+  parent: automationAccount
+  properties: {
+    description: 'Every day; the first run 15 minutes after the deployment, then every 24 hours'
+    startTime: scheduleStartTime
+    frequency: 'Day'
+    interval: 1
+    timeZone: 'UTC'
+  }
+}
+
+resource getSeedSecretDaily0600JobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = {
+  name: guid(automationAccount.id, 'Get-SeedSecret', 'daily-0600')
+  parent: automationAccount
+  properties: {
+    runbook: {
+      name: 'Get-SeedSecret'
+    }
+    schedule: {
+      name: 'daily-0600'
+    }
+  }
+  dependsOn: [
+    getSeedSecretRunbook
+    daily0600Schedule
+  ]
+}
+
+resource userAssignedTwoKeyVaultSecretsUserAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, userAssignedTwoIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      '4633458b-17de-408a-b874-0445c86b69e6'
+    )
+    principalId: userAssignedTwoIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    description: 'The seed\'s runbook reads a secret from this vault'
+  }
+}
+
+@description('Name of the Automation account.')
+output automationAccountName string = automationAccountName
+
+@description('Resource ID of the Automation account.')
+output automationAccountResourceId string = automationAccount.id
+
+@description('Resource ID of user-assigned identity \'userAssignedOne\'.')
+output userAssignedOneResourceId string = userAssignedOneIdentity.id
+
+@description('Object (principal) ID of user-assigned identity \'userAssignedOne\'.')
+output userAssignedOnePrincipalId string = userAssignedOneIdentity.properties.principalId
+
+@description('Client ID of user-assigned identity \'userAssignedOne\' (Connect-AzAccount -Identity -AccountId).')
+output userAssignedOneClientId string = userAssignedOneIdentity.properties.clientId
+
+@description('Resource ID of user-assigned identity \'userAssignedTwo\'.')
+output userAssignedTwoResourceId string = userAssignedTwoIdentity.id
+
+@description('Object (principal) ID of user-assigned identity \'userAssignedTwo\'.')
+output userAssignedTwoPrincipalId string = userAssignedTwoIdentity.properties.principalId
+
+@description('Client ID of user-assigned identity \'userAssignedTwo\' (Connect-AzAccount -Identity -AccountId).')
+output userAssignedTwoClientId string = userAssignedTwoIdentity.properties.clientId

@@ -1,0 +1,5 @@
+using 'main.bicep'
+
+param automationAccountName = 'aa-prod'
+param userAssignedOne = 'uai-one'
+param userAssignedTwo = 'uai-two'

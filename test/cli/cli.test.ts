@@ -1,0 +1,158 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { runCli } from '../../generator/cli.js';
+import { repoRoot } from '../support/paths.js';
+
+function capture() {
+  const out = { stdout: '', stderr: '' };
+  return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
+}
+
+/** A scratch project: a copy of one example config, run with the repository as the working directory. */
+function scratch(): { dir: string; config: string; out: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'armgen-cli-'));
+  const config = join(dir, 'template-ua.yaml');
+  cpSync(join(repoRoot, 'examples/template-ua.yaml'), config);
+  return { dir, config, out: join(dir, 'out') };
+}
+
+describe('the armgen CLI', () => {
+  it('prints usage naming every command with --help and exits 0', async () => {
+    const { out, io } = capture();
+    const code = await runCli(['--help'], io);
+    expect(code).to.equal(0);
+    for (const cmd of ['generate', 'validate', 'check', 'lint', 'schema']) expect(out.stdout).to.match(new RegExp(`armgen ${cmd}`));
+  });
+
+  it('prints the package version with --version', async () => {
+    const { out, io } = capture();
+    await runCli(['--version'], io);
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(out.stdout.trim()).to.equal(pkg.version);
+  });
+
+  it('exits 2 with a usage error for an unknown command or option, without a stack trace', async () => {
+    for (const argv of [['frobnicate'], ['generate', 'x.yaml', '--no-such-flag'], []]) {
+      const { out, io } = capture();
+      expect(await runCli(argv, io), argv.join(' ')).to.equal(2);
+      expect(out.stderr).to.match(/error AG000/);
+      expect(out.stderr).not.to.match(/\n\s+at /);
+    }
+  });
+
+  it('prints the config schema with `schema`', async () => {
+    const { out, io } = capture();
+    await runCli(['schema'], io);
+    expect(JSON.parse(out.stdout)).to.deep.equal(JSON.parse(readFileSync(join(repoRoot, 'schemas/armgen.schema.json'), 'utf8')));
+  });
+
+  it('exits 2 when no file matches an argument', async () => {
+    const { out, io } = capture();
+    expect(await runCli(['validate', 'no/such/*.yaml'], io)).to.equal(2);
+    expect(out.stderr).to.match(/no\/such\/\*\.yaml: error AG100/);
+  });
+
+  it('generate writes NAME/ files, then check passes; a changed, missing or extra file is drift (exit 1)', async () => {
+    const { config, out } = scratch();
+    const { io } = capture();
+    expect(await runCli(['generate', config, '--out', out, '--format', 'arm'], io)).to.equal(0);
+    expect(readdirSync(join(out, 'template-ua')).sort()).to.deep.equal(['azuredeploy.json', 'azuredeploy.parameters.json']);
+    expect(await runCli(['check', config, '--out', out, '--format', 'arm'], capture().io)).to.equal(0);
+
+    // stale
+    const template = join(out, 'template-ua', 'azuredeploy.json');
+    const original = readFileSync(template, 'utf8');
+    writeFileSync(template, original.replace('"Basic"', '"Free"'));
+    let c = capture();
+    expect(await runCli(['check', config, '--out', out, '--format', 'arm'], c.io)).to.equal(1);
+    expect(c.out.stderr).to.match(/azuredeploy\.json: error AG900: stale.*resource Microsoft\.Automation\/automationAccounts .* changed at \/properties\/sku\/name/);
+    expect(c.out.stdout).to.match(/^-\s+"name": "Free"/m);
+    expect(readFileSync(template, 'utf8'), 'check writes nothing').to.include('"Free"');
+
+    // missing
+    rmSync(template);
+    c = capture();
+    expect(await runCli(['check', config, '--out', out, '--format', 'arm'], c.io)).to.equal(1);
+    expect(c.out.stderr).to.match(/azuredeploy\.json: error AG900: missing/);
+
+    // extra (an owned file name the config does not render) and an unowned file that is never touched
+    writeFileSync(template, original);
+    writeFileSync(join(out, 'template-ua', 'azuredeploy.parameters.old.json'), '{}\n');
+    writeFileSync(join(out, 'template-ua', 'NOTES.md'), 'mine\n');
+    c = capture();
+    expect(await runCli(['check', config, '--out', out, '--format', 'arm'], c.io)).to.equal(1);
+    expect(c.out.stderr).to.match(/azuredeploy\.parameters\.old\.json: error AG900: extra/);
+    expect(c.out.stderr).not.to.match(/NOTES\.md/);
+
+    // generate removes the stale owned file and keeps the user's file
+    expect(await runCli(['generate', config, '--out', out, '--format', 'arm'], capture().io)).to.equal(0);
+    expect(existsSync(join(out, 'template-ua', 'azuredeploy.parameters.old.json'))).to.equal(false);
+    expect(readFileSync(join(out, 'template-ua', 'NOTES.md'), 'utf8')).to.equal('mine\n');
+  });
+
+  it('check exits 2 on an invalid config', async () => {
+    const { dir, out } = scratch();
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'automationAccount: {}\n');
+    expect(await runCli(['check', bad, '--out', out], capture().io)).to.equal(2);
+  });
+
+  it('expands folders and globs, and refuses two configs that would write the same folder', async () => {
+    const { dir, out } = scratch();
+    mkdirSync(join(dir, 'nested'));
+    cpSync(join(repoRoot, 'examples/system-vm.yaml'), join(dir, 'nested', 'system-vm.yaml'));
+    expect(await runCli(['generate', dir, '--out', out, '--format', 'arm'], capture().io)).to.equal(0);
+    expect(readdirSync(out).sort()).to.deep.equal(['system-vm', 'template-ua']);
+    cpSync(join(repoRoot, 'examples/system-vm.yaml'), join(dir, 'nested', 'template-ua.yaml'));
+    const c = capture();
+    expect(await runCli(['generate', `${dir}/**/*.yaml`, '--out', join(dir, 'out2'), '--format', 'arm'], c.io)).to.equal(2);
+    expect(c.out.stderr).to.match(/error AG600: writes the same output folder 'template-ua\/'/);
+    expect(existsSync(join(dir, 'out2'))).to.equal(false);
+  });
+
+  it('--keep-going writes the valid configs and still exits 2 for the invalid ones', async () => {
+    const { dir, config, out } = scratch();
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'automationAccount:\n  name: x\n');
+    expect(await runCli(['generate', config, bad, '--out', out, '--keep-going', '--format', 'arm'], capture().io)).to.equal(2);
+    expect(readdirSync(out)).to.deep.equal(['template-ua']);
+  });
+
+  it('--strict turns least-privilege warnings into exit 1 and writes nothing', async () => {
+    const { dir, out } = scratch();
+    const seed = join(dir, 'seed-roles.yaml');
+    cpSync(join(repoRoot, 'examples/seed-roles.yaml'), seed);
+    const c = capture();
+    expect(await runCli(['generate', seed, '--out', out, '--strict'], c.io)).to.equal(1);
+    expect(c.out.stderr).to.match(/warning AG700/);
+    expect(existsSync(out)).to.equal(false);
+    expect(await runCli(['generate', seed, '--out', out, '--format', 'arm'], capture().io)).to.equal(0);
+  });
+
+  it('prints SARIF 2.1.0 on stdout with --diagnostics-format sarif', async () => {
+    const c = capture();
+    const code = await runCli(['validate', join(repoRoot, 'test/fixtures/invalid/unknown-keys.yaml'), '--diagnostics-format', 'sarif'], c.io);
+    expect(code).to.equal(2);
+    const sarif = JSON.parse(c.out.stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+    expect(sarif.version).to.equal('2.1.0');
+    expect(sarif.runs[0]!.tool.driver.name).to.equal('armgen');
+    expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).to.deep.equal(['AG200']);
+    expect(sarif.runs[0]!.results).to.have.length(3);
+    expect(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.region.startLine).to.equal(3);
+    expect(c.out.stderr).to.equal('');
+  });
+
+  it('runs as a real process through the bin entry: exit codes and streams', () => {
+    const bin = join(repoRoot, 'dist/generator/bin.js');
+    const { config, out } = scratch();
+    const ok = spawnSync(process.execPath, [bin, 'generate', config, '--out', out, '--format', 'arm'], { encoding: 'utf8' });
+    expect(ok.status, ok.stderr).to.equal(0);
+    const bad = spawnSync(process.execPath, [bin, 'validate', join(repoRoot, 'test/fixtures/invalid/wrong-types.yaml')], { encoding: 'utf8' });
+    expect(bad.status).to.equal(2);
+    expect(bad.stderr).to.match(/wrong-types\.yaml:2:9: error AG200/);
+    expect(bad.stderr).not.to.match(/\n\s+at /);
+  });
+});

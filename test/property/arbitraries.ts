@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+
+/**
+ * Arbitraries for armgen configs: valid ones over every identity kind, scope kind and hostile string,
+ * and mutations of them that must be rejected. Kept apart from the properties so they can be reused.
+ */
+
+/** Strings that break naive generators: quotes, brackets at either end, interpolation, escapes, control and bidi characters, emoji. */
+export const hostileString: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom("O'Brien", "[concat('a')]", '[x]', '[[x]]', '[start', 'end]', '${x}', '$x', '\\', '\\n', '"q"', "''", 'tab\tx', 'line\nbreak', 'cr\rx', '\u202Eevil', '\u200B', '🚀', 'Zürich', 'ﬁ', '\u0000nul', '\u0007bell', '{{x}}', '{0}', '__proto__', 'constructor'),
+  fc.string({ unit: 'grapheme', maxLength: 24 }),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+);
+
+const letters = 'abcdefghijklmnopqrstuvwxyz';
+const alnum = `${letters}0123456789`;
+const pick = (chars: string) => fc.constantFrom(...chars.split(''));
+
+/** Automation account name: 6-50, letters/digits/hyphens, starts with a letter, ends alphanumeric. */
+export const accountName = fc
+  .tuple(pick(letters), fc.array(fc.oneof(pick(alnum), fc.constant('-')), { minLength: 4, maxLength: 40 }), pick(alnum))
+  .map(([a, mid, z]) => `${a}${mid.join('')}${z}`);
+
+export const identityResourceName = fc
+  .tuple(pick(alnum), fc.array(fc.oneof(pick(alnum), fc.constantFrom('-', '_')), { minLength: 2, maxLength: 30 }))
+  .map(([a, rest]) => `${a}${rest.join('')}`);
+
+export const rgName = fc.array(fc.oneof(pick(alnum), fc.constantFrom('-', '_', '(', ')')), { minLength: 1, maxLength: 30 }).map((a) => a.join(''));
+
+export const guid = fc.uuid().map((u) => u.toLowerCase());
+
+const tags = fc.dictionary(
+  fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !/[<>%&\\?/]/.test(k) && k !== '__proto__'),
+  hostileString.filter((v) => v.length <= 256),
+  { maxKeys: 4 },
+);
+
+const identityEntry = (name: string) =>
+  fc.oneof(
+    fc.record({ name: fc.constant(name), resourceName: identityResourceName }),
+    fc.record({ name: fc.constant(name), resourceName: identityResourceName, resourceGroup: rgName }),
+    fc.record({ name: fc.constant(name), resourceName: identityResourceName, resourceGroup: rgName, subscriptionId: guid }),
+    fc
+      .tuple(guid, rgName, identityResourceName)
+      .map(([s, g, n]) => ({ name, resourceId: `/subscriptions/${s}/resourceGroups/${g}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${n}` })),
+    fc.record(
+      {
+        name: fc.constant(name),
+        resourceName: identityResourceName,
+        create: fc.constant(true),
+        tags,
+        federatedCredentials: fc.uniqueArray(
+          fc.record({ name: identityResourceName.map((n) => `fic${n}`), issuer: fc.constant('https://token.actions.githubusercontent.com'), subject: hostileString.filter((s) => s.length > 0) }),
+          { maxLength: 3, selector: (f) => f.name },
+        ),
+      },
+      { requiredKeys: ['name', 'resourceName', 'create'] },
+    ),
+  );
+
+const roles = fc.constantFrom('Reader', 'Contributor', 'Key Vault Secrets User', 'virtual machine contributor', 'acdd72a7-3385-48ef-bd42-f606fba81ae7', '/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6', 'Automation Operator');
+
+const scope = fc.oneof(
+  fc.constant({ kind: 'resourceGroup' }),
+  fc.record({ kind: fc.constant('resourceGroup'), name: rgName }),
+  fc.record({ kind: fc.constant('resourceGroup'), name: rgName, subscriptionId: guid }),
+  fc.constant({ kind: 'subscription' }),
+  fc.record({ kind: fc.constant('subscription'), subscriptionId: guid }),
+  fc.constant({ kind: 'automationAccount' }),
+  fc.record({ kind: fc.constant('resource'), type: fc.constantFrom('Microsoft.KeyVault/vaults', 'Microsoft.Compute/virtualMachines', 'Microsoft.Storage/storageAccounts'), name: identityResourceName }),
+  fc.record({ kind: fc.constant('resource'), type: fc.constant('Microsoft.KeyVault/vaults'), name: identityResourceName, resourceGroup: rgName, subscriptionId: guid }),
+  fc.tuple(guid, rgName, identityResourceName).map(([s, g, n]) => ({ kind: 'resource', resourceId: `/subscriptions/${s}/resourceGroups/${g}/providers/Microsoft.KeyVault/vaults/${n}` })),
+);
+
+/** A valid config as plain data (serialised to YAML or JSON by the property). */
+export const validConfig: fc.Arbitrary<Record<string, unknown>> = fc
+  .record({
+    handles: fc.uniqueArray(fc.constantFrom('ops', 'reader', 'runner', 'kv', 'deployer'), { maxLength: 3 }),
+    system: fc.boolean(),
+    name: accountName,
+    useParam: fc.boolean(),
+    sku: fc.constantFrom('Basic', 'Free'),
+    tags: fc.option(tags, { nil: undefined }),
+    publicNetworkAccess: fc.option(fc.boolean(), { nil: undefined }),
+    disableLocalAuth: fc.option(fc.boolean(), { nil: undefined }),
+    description: hostileString,
+  })
+  .chain((base) =>
+    fc
+      .record({
+        identities: fc.tuple(...base.handles.map(identityEntry)).map((list) =>
+          // Distinct Azure identities: two entries naming the same identity are (rightly) a config error.
+          list.map((entry, i) => {
+            const e = entry as Record<string, unknown>;
+            if (typeof e.resourceName === 'string') return { ...e, resourceName: `${e.resourceName}${i}` };
+            if (typeof e.resourceId === 'string') return { ...e, resourceId: `${e.resourceId}${i}` };
+            return e;
+          }),
+        ),
+        assignments: fc.array(
+          fc.record({
+            identity: fc.constantFrom(...(base.system ? ['system'] : []), ...base.handles, ...(base.system || base.handles.length ? [] : ['none'])),
+            role: roles,
+            scope,
+            description: fc.option(hostileString.filter((s) => s.length > 0 && s.length < 1000), { nil: undefined }),
+          }),
+          { maxLength: base.system || base.handles.length ? 4 : 0 },
+        ),
+      })
+      .map(({ identities, assignments }) => {
+        // The same role by name, GUID or ID is one role: a repeat is (rightly) a duplicate-assignment error.
+        const canonical = (role: string) => ({ 'acdd72a7-3385-48ef-bd42-f606fba81ae7': 'reader', '/providers/microsoft.authorization/roledefinitions/4633458b-17de-408a-b874-0445c86b69e6': 'key vault secrets user' })[role.toLowerCase()] ?? role.toLowerCase();
+        const unique = new Map(assignments.map((a) => [JSON.stringify([a.identity, canonical(a.role), a.scope]), a]));
+        const config: Record<string, unknown> = {
+          description: base.description,
+          ...(base.useParam ? { parameters: { accountName: { type: 'string', defaultValue: base.name, description: base.description } } } : {}),
+          identities: identities.length ? identities : undefined,
+          automationAccount: {
+            name: base.useParam ? { param: 'accountName' } : base.name,
+            sku: base.sku,
+            ...(base.tags ? { tags: base.tags } : {}),
+            ...(base.publicNetworkAccess === undefined ? {} : { publicNetworkAccess: base.publicNetworkAccess }),
+            ...(base.disableLocalAuth === undefined ? {} : { disableLocalAuth: base.disableLocalAuth }),
+            identity: { systemAssigned: base.system, userAssigned: base.handles },
+          },
+          roleAssignments: [...unique.values()].filter((a) => a.identity !== 'none').map((a) => (a.description === undefined ? { ...a, description: undefined } : a)),
+        };
+        return JSON.parse(JSON.stringify(config)) as Record<string, unknown>;
+      }),
+  );
+
+/** One way to break a valid config; every one must be rejected with a located diagnostic. */
+export type Mutation = (config: Record<string, unknown>) => Record<string, unknown>;
+
+const account = (c: Record<string, unknown>) => c.automationAccount as Record<string, unknown>;
+
+export const mutation: fc.Arbitrary<{ label: string; apply: Mutation }> = fc.oneof(
+  fc.constant({ label: 'account name wrong type', apply: (c: Record<string, unknown>) => ({ ...c, automationAccount: { ...account(c), name: 12345 } }) }),
+  fc.constant({ label: 'account name missing', apply: (c: Record<string, unknown>) => ({ ...c, automationAccount: { ...account(c), name: undefined } }) }),
+  fc.constant({ label: 'account missing', apply: (c: Record<string, unknown>) => ({ ...c, automationAccount: undefined }) }),
+  fc.constantFrom('ab', 'x'.repeat(51), '1abcdef', 'abcdef-', 'abc_def', 'abc def').map((n) => ({
+    label: `account name out of range: ${n.slice(0, 12)}`,
+    apply: (c: Record<string, unknown>) => ({ ...c, parameters: undefined, automationAccount: { ...account(c), name: n } }),
+  })),
+  fc.string({ minLength: 1, maxLength: 10 }).filter((k) => /^[a-z]+$/.test(k)).map((k) => ({
+    label: `unknown key zz${k}`,
+    apply: (c: Record<string, unknown>) => ({ ...c, automationAccount: { ...account(c), [`zz${k}`]: true } }),
+  })),
+  fc.constant({ label: 'sku not in enum', apply: (c: Record<string, unknown>) => ({ ...c, automationAccount: { ...account(c), sku: 'Premium' } }) }),
+  fc.constant({ label: 'boolean as string', apply: (c: Record<string, unknown>) => ({ ...c, automationAccount: { ...account(c), disableLocalAuth: 'yes' } }) }),
+  fc.constant({
+    label: 'role for an unknown identity',
+    apply: (c: Record<string, unknown>) => ({ ...c, roleAssignments: [{ identity: 'nobody', role: 'Reader', scope: { kind: 'resourceGroup' } }] }),
+  }),
+  fc.constant({
+    label: 'unknown role name',
+    apply: (c: Record<string, unknown>) => ({
+      ...c,
+      automationAccount: { ...account(c), identity: { systemAssigned: true } },
+      identities: undefined,
+      roleAssignments: [{ identity: 'system', role: 'Contributer of Everything', scope: { kind: 'resourceGroup' } }],
+    }),
+  }),
+  fc.constant({ label: 'scope kind unknown', apply: (c: Record<string, unknown>) => ({ ...c, roleAssignments: [{ identity: 'system', role: 'Reader', scope: { kind: 'tenant' } }] }) }),
+);

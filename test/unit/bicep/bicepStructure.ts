@@ -1,0 +1,320 @@
+import { expect } from 'chai';
+import type { ArmTemplate } from '../../helpers/render.js';
+/**
+ * A small reader for the Bicep armgen writes (tests only): top-level `param`, `resource`, `module` and `output`
+ * declarations with their decorators, and a parser for literal values (strings, numbers, booleans, null,
+ * multi-line objects and arrays). Enough to compare a generated main.bicep with the ARM JSON it must equal.
+ */
+export interface BicepParam {
+  readonly name: string;
+  readonly type: string;
+  readonly secure: boolean;
+  /** The default's text, as written (multi-line for objects and arrays). */
+  readonly defaultText?: string;
+}
+
+export interface BicepResource {
+  readonly symbol: string;
+  readonly keyword: 'resource' | 'module';
+  /** `type@apiVersion` for resources, the module path for modules. */
+  readonly target: string;
+  readonly existing: boolean;
+  readonly body: string;
+}
+
+export interface BicepOutput {
+  readonly name: string;
+  readonly type: string;
+}
+
+export interface BicepFile {
+  readonly targetScope?: string;
+  readonly params: BicepParam[];
+  readonly resources: BicepResource[];
+  readonly outputs: BicepOutput[];
+}
+
+/** Reads a block that starts on line `i` and may continue (an object/array/call opened at the end). */
+function block(lines: readonly string[], i: number): { text: string; end: number } {
+  let depth = 0;
+  let text = '';
+  let j = i;
+  for (; j < lines.length; j++) {
+    const line = lines[j]!;
+    text += (j === i ? '' : '\n') + line;
+    depth += depthChange(line);
+    if (depth <= 0) break;
+  }
+  return { text, end: j };
+}
+
+/** Net change of ({[ nesting on one line, outside string literals. */
+function depthChange(line: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let k = 0; k < line.length; k++) {
+    const c = line[k]!;
+    if (inString) {
+      if (c === '\\') k++;
+      else if (c === "'") inString = false;
+      continue;
+    }
+    if (c === "'") inString = true;
+    else if ('({['.includes(c)) depth++;
+    else if (')}]'.includes(c)) depth--;
+  }
+  return depth;
+}
+
+export function parseBicep(text: string): BicepFile {
+  const lines = text.split('\n');
+  const params: BicepParam[] = [];
+  const resources: BicepResource[] = [];
+  const outputs: BicepOutput[] = [];
+  let targetScope: string | undefined;
+  let decorators: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '' || line.startsWith('#disable-next-line')) {
+      if (line === '') decorators = [];
+      continue;
+    }
+    if (line.startsWith('@')) {
+      const b = block(lines, i);
+      decorators.push(b.text);
+      i = b.end;
+      continue;
+    }
+    let m = /^targetScope = '([^']+)'$/.exec(line);
+    if (m) {
+      targetScope = m[1]!;
+      continue;
+    }
+    m = /^param (\w+) (\w+\??)(?: = (.*))?$/.exec(line);
+    if (m) {
+      const b = m[3] !== undefined ? block(lines, i) : { text: line, end: i };
+      const defaultText = m[3] !== undefined ? b.text.slice(b.text.indexOf(' = ') + 3) : undefined;
+      params.push({ name: m[1]!, type: m[2]!, secure: decorators.includes('@secure()'), ...(defaultText !== undefined ? { defaultText } : {}) });
+      i = b.end;
+      decorators = [];
+      continue;
+    }
+    m = /^resource (\w+) '([^']+)'( existing)? = \{$/.exec(line);
+    if (m) {
+      const b = block(lines, i);
+      resources.push({ symbol: m[1]!, keyword: 'resource', target: m[2]!, existing: Boolean(m[3]), body: b.text });
+      i = b.end;
+      decorators = [];
+      continue;
+    }
+    m = /^module (\w+) '([^']+)' = \{$/.exec(line);
+    if (m) {
+      const b = block(lines, i);
+      resources.push({ symbol: m[1]!, keyword: 'module', target: m[2]!, existing: false, body: b.text });
+      i = b.end;
+      decorators = [];
+      continue;
+    }
+    m = /^output (\w+) (\w+) = /.exec(line);
+    if (m) {
+      outputs.push({ name: m[1]!, type: m[2]! });
+      i = block(lines, i).end;
+      decorators = [];
+      continue;
+    }
+    throw new Error(`unexpected top-level line ${i + 1}: ${line}`);
+  }
+  return { ...(targetScope ? { targetScope } : {}), params, resources, outputs };
+}
+
+/**
+ * A literal Bicep value (as armgen writes literals) -> JSON; undefined when the text is an expression.
+ */
+export function parseBicepLiteral(text: string): { value: unknown } | undefined {
+  let pos = 0;
+  const fail = (): never => {
+    throw new SyntaxError(`not a literal at ${pos}: ${text.slice(pos, pos + 20)}`);
+  };
+  const ws = () => {
+    while (pos < text.length && /\s/.test(text[pos]!)) pos++;
+  };
+  const stringLit = (): string => {
+    if (text[pos] !== "'") fail();
+    pos++;
+    let out = '';
+    for (;;) {
+      const c = text[pos++];
+      if (c === undefined) fail();
+      if (c === "'") return out;
+      if (c === '$' && text[pos] === '{') fail(); // interpolation: an expression
+      if (c !== '\\') {
+        out += c;
+        continue;
+      }
+      const e = text[pos++];
+      if (e === 'n') out += '\n';
+      else if (e === 'r') out += '\r';
+      else if (e === 't') out += '\t';
+      else if (e === 'u') {
+        const end = text.indexOf('}', pos);
+        out += String.fromCodePoint(parseInt(text.slice(pos + 1, end), 16));
+        pos = end + 1;
+      } else out += e;
+    }
+  };
+  const value = (): unknown => {
+    ws();
+    const c = text[pos];
+    if (c === "'") return stringLit();
+    if (c === '{') {
+      pos++;
+      const o: Record<string, unknown> = {};
+      for (;;) {
+        ws();
+        if (text[pos] === '}') {
+          pos++;
+          return o;
+        }
+        let key: string;
+        if (text[pos] === "'") key = stringLit();
+        else {
+          const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(pos)) ?? fail();
+          key = m[0];
+          pos += key.length;
+        }
+        if (text[pos] !== ':') fail();
+        pos++;
+        o[key] = value();
+      }
+    }
+    if (c === '[') {
+      pos++;
+      const a: unknown[] = [];
+      for (;;) {
+        ws();
+        if (text[pos] === ']') {
+          pos++;
+          return a;
+        }
+        a.push(value());
+        ws();
+        if (text[pos] === ',') pos++;
+      }
+    }
+    const m = /^(-?\d+|true|false|null)(?![A-Za-z0-9_(.])/.exec(text.slice(pos)) ?? fail();
+    pos += m[0].length;
+    return m[0] === 'true' ? true : m[0] === 'false' ? false : m[0] === 'null' ? null : Number(m[0]);
+  };
+  try {
+    const v = value();
+    ws();
+    return pos === text.length ? { value: v } : undefined;
+  } catch (err) {
+    if (err instanceof SyntaxError) return undefined;
+    throw err;
+  }
+}
+
+const ARM_TYPE: Readonly<Record<string, { type: string; secure: boolean }>> = {
+  string: { type: 'string', secure: false },
+  securestring: { type: 'string', secure: true },
+  int: { type: 'int', secure: false },
+  bool: { type: 'bool', secure: false },
+  object: { type: 'object', secure: false },
+  secureobject: { type: 'object', secure: true },
+  array: { type: 'array', secure: false },
+};
+
+/** The JSON a template's default stands for: `[[x]` is the literal `[x]`; `[expr]` is an expression text. */
+function armDefault(value: unknown): { literal: unknown } | { expression: string } {
+  if (typeof value === 'string' && !value.startsWith('[[') && value.startsWith('[') && value.endsWith(']')) return { expression: value.slice(1, -1) };
+  return { literal: unescapeArm(value) };
+}
+
+/** ARM's `[[` escape, undone at every depth (keys included). */
+function unescapeArm(value: unknown): unknown {
+  if (typeof value === 'string') return value.startsWith('[[') ? value.slice(1) : value;
+  if (Array.isArray(value)) return value.map(unescapeArm);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [unescapeArm(k) as string, unescapeArm(v)]));
+  return value;
+}
+
+/** Same parameters (names, order, types, secure-ness, defaults) in the ARM template and main.bicep. */
+export function expectSameParameters(arm: ArmTemplate, bicep: BicepFile, where: string): void {
+  expect(bicep.params.map((p) => p.name), `${where}: parameter names`).to.deep.equal(Object.keys(arm.parameters));
+  for (const p of bicep.params) {
+    const a = arm.parameters[p.name]!;
+    const expected = ARM_TYPE[String(a.type).toLowerCase()];
+    expect({ type: p.type, secure: p.secure }, `${where}: type of parameter ${p.name}`).to.deep.equal(expected);
+    expect(p.defaultText !== undefined, `${where}: parameter ${p.name} has a default in one file only`).to.equal('defaultValue' in a);
+    if (p.defaultText === undefined) continue;
+    const d = armDefault(a.defaultValue);
+    if ('expression' in d) {
+      expect(p.defaultText, `${where}: default of ${p.name}`).to.equal(d.expression);
+    } else {
+      const parsed = parseBicepLiteral(p.defaultText);
+      expect(parsed, `${where}: default of ${p.name} should be a literal: ${p.defaultText}`).to.not.equal(undefined);
+      expect(parsed!.value, `${where}: default of ${p.name}`).to.deep.equal(d.literal);
+    }
+  }
+}
+
+
+/** A config full of hostile values: quotes, ${...}, backslashes, newlines, tabs, non-ASCII, emoji, keyword-like names. */
+export const HOSTILE_YAML = `description: hostile values
+parameters:
+  automationAccountName:
+    type: string
+    defaultValue: "aa-hostile"
+    description: "O'Brien's account \${x} $x C:\\\\temp\\\\ line1\\nline2\\ttab Größe 🚀"
+  tags:
+    type: object
+    defaultValue:
+      "true": "\${notAnInterpolation}"
+      cost-center: "O'Brien"
+      path: "C:\\\\ops\\\\"
+      multi: "a\\nb\\r\\nc\\td"
+      unicode: "Ünïcödé – 日本語 🚀"
+      if: "[notAnExpression]"
+    description: "Tags\\nfor every resource"
+  skuName:
+    type: string
+    defaultValue: "a'b"
+    allowedValues: ["a'b", "\${c}", "d\\\\e"]
+    description: Allowed values with quotes
+  deployTimeSecret:
+    type: securestring
+    description: "Passed at deployment time: no value in any parameter file"
+identities:
+  - name: resource
+    resourceName: uai-resource
+    create: true
+    tags: { param: tags }
+    federatedCredentials:
+      - name: first
+        issuer: https://token.actions.githubusercontent.com
+        subject: "repo:contoso/o'brien:ref:refs/heads/\${{ main }}"
+      - name: second
+        issuer: https://token.actions.githubusercontent.com
+        subject: repo:contoso/ops:environment:prod
+automationAccount:
+  name: { param: automationAccountName }
+  tags: { param: tags }
+  sku: { param: skuName }
+  identity:
+    systemAssigned: true
+    userAssigned: [resource]
+roleAssignments:
+  - identity: resource
+    role: Reader
+    scope: { kind: resourceGroup }
+    description: "O'Brien needs \${read} access\\n(really)"
+  - identity: system
+    role: Automation Contributor
+    scope: { kind: automationAccount }
+variables:
+  - name: "O'Brien \${x}"
+    value: { param: deployTimeSecret }
+    description: "a\\\\b\\nc"
+`;
+

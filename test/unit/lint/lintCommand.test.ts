@@ -1,0 +1,73 @@
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { runCli } from '../../../generator/cli.js';
+import { repoRoot } from '../../support/paths.js';
+
+function capture() {
+  const out = { stdout: '', stderr: '' };
+  return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
+}
+
+describe('armgen lint', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'armgen-lint-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("exits 0 with no findings on armgen's own examples", async () => {
+    // GIVEN every example config
+    const examples = readdirSync(join(repoRoot, 'examples')).filter((f) => f.endsWith('.yaml')).map((f) => join(repoRoot, 'examples', f));
+    const { out, io } = capture();
+    // WHEN they are linted
+    const code = await runCli(['lint', ...examples], io);
+    // THEN nothing is reported and the exit code is 0
+    expect(out.stderr).to.not.match(/AG[45]00/);
+    expect(code, out.stderr).to.equal(0);
+    expect(out.stderr).to.include(`${examples.length} config(s) linted, 0 finding(s)`);
+  });
+
+  it('exits 1 and prints located AG500 findings with the rule id for a config whose output breaks a rule', async () => {
+    // GIVEN a config that pins the account to an API version over two years old
+    const config = join(dir, 'old-api.yaml');
+    copyFileSync(join(repoRoot, 'examples', 'template-ua.yaml'), config);
+    appendFileSync(config, "apiVersions:\n  Microsoft.Automation/automationAccounts: '2023-11-01'\n");
+    const { out, io } = capture();
+    // WHEN it is linted
+    const code = await runCli(['lint', config], io);
+    // THEN the finding is printed against the rendered file, and the exit code is 1
+    expect(code, out.stderr).to.equal(1);
+    expect(out.stderr).to.match(/^old-api\/azuredeploy\.json:\d+:\d+: warning AG500: \[api-versions-recent\] API version 2023-11-01/m);
+  });
+
+  it('prints findings as SARIF with --diagnostics-format sarif', async () => {
+    // GIVEN the same config
+    const config = join(dir, 'old-api.yaml');
+    copyFileSync(join(repoRoot, 'examples', 'template-ua.yaml'), config);
+    appendFileSync(config, "apiVersions:\n  Microsoft.Automation/automationAccounts: '2023-11-01'\n");
+    const { out, io } = capture();
+    // WHEN it is linted with SARIF output
+    const code = await runCli(['lint', config, '--diagnostics-format', 'sarif'], io);
+    // THEN stdout is one SARIF log whose results carry AG500 and the rule id
+    expect(code).to.equal(1);
+    const sarif = JSON.parse(out.stdout) as { runs: { results: { ruleId: string; message: { text: string } }[] }[] };
+    const results = sarif.runs[0]?.results ?? [];
+    expect(results.length).to.be.greaterThan(0);
+    expect(results.every((r) => r.ruleId === 'AG500' && r.message.text.startsWith('[api-versions-recent]'))).to.equal(true);
+  });
+
+  it('exits 2 on an invalid config and lints nothing', async () => {
+    // GIVEN a config that breaks the schema
+    const config = join(dir, 'bad.yaml');
+    writeFileSync(config, 'automationAccount: 3\n');
+    const { out, io } = capture();
+    // WHEN it is linted
+    const code = await runCli(['lint', config], io);
+    // THEN the config error is reported with exit 2
+    expect(code).to.equal(2);
+    expect(out.stderr).to.include('AG200');
+    expect(out.stderr).to.not.include('AG500');
+  });
+});

@@ -1,0 +1,119 @@
+import { expect } from 'chai';
+import { diagnosticsOf, renderYaml, templateOf, type ArmResourceJson } from '../../helpers/render.js';
+
+const SUB = '11111111-2222-3333-4444-555555555555';
+const base = `identities:
+  - name: ops
+    resourceName: uai-ops
+  - name: made
+    create: true
+automationAccount:
+  name: aa-roles-01
+  identity:
+    systemAssigned: true
+    userAssigned: [ops, made]
+roleAssignments:
+`;
+const render = (entries: string) => templateOf(renderYaml(base + entries));
+const props = (r: ArmResourceJson) => r.properties as Record<string, string>;
+const nested = (r: ArmResourceJson) => (r.properties as { template: { resources: ArmResourceJson[] }; parameters: Record<string, { value: string }> });
+
+describe('role assignments', () => {
+  it('assigns on the deployment resource group as an extension resource with a deterministic name', () => {
+    const t = render('  - { identity: ops, role: Reader, scope: { kind: resourceGroup } }\n');
+    const ra = t.resources.find((r) => r.type === 'Microsoft.Authorization/roleAssignments')!;
+    expect(ra.name).to.equal("[guid(resourceGroup().id, resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uai-ops'), 'acdd72a7-3385-48ef-bd42-f606fba81ae7')]");
+    expect(props(ra).principalType).to.equal('ServicePrincipal');
+    expect(props(ra).roleDefinitionId).to.equal("[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'acdd72a7-3385-48ef-bd42-f606fba81ae7')]");
+    expect(props(ra).principalId).to.equal("[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uai-ops'), '2024-11-30').principalId]");
+    expect(ra).not.to.have.property('dependsOn');
+  });
+
+  it('uses the full reference of the account for the system identity and depends on the account', () => {
+    const t = render('  - { identity: system, role: Automation Contributor, scope: { kind: automationAccount } }\n');
+    const ra = t.resources.find((r) => r.type === 'Microsoft.Authorization/roleAssignments')!;
+    const accountId = "resourceId('Microsoft.Automation/automationAccounts', 'aa-roles-01')";
+    expect(ra.scope).to.equal(`[${accountId}]`);
+    expect(props(ra).principalId).to.equal(`[reference(${accountId}, '2024-10-23', 'full').identity.principalId]`);
+    expect(ra.dependsOn).to.deep.equal([`[${accountId}]`]);
+    expect(ra.name).not.to.include('principalId');
+  });
+
+  it('depends on a created identity and never names the assignment from its principalId', () => {
+    const t = render('  - { identity: made, role: Reader, scope: { kind: resourceGroup } }\n');
+    const ra = t.resources.find((r) => r.type === 'Microsoft.Authorization/roleAssignments')!;
+    expect(ra.dependsOn).to.deep.equal(["[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'made')]"]);
+    expect(ra.name).not.to.match(/reference\(/);
+  });
+
+  it('reaches another resource group (and subscription) through a nested deployment with inner scope', () => {
+    const t = render(`  - { identity: ops, role: Reader, scope: { kind: resourceGroup, name: rg-other, subscriptionId: ${SUB} } }\n`);
+    const d = t.resources.find((r) => r.type === 'Microsoft.Resources/deployments')!;
+    expect(d.resourceGroup).to.equal('rg-other');
+    expect(d.subscriptionId).to.equal(SUB);
+    expect((d.properties as { expressionEvaluationOptions: unknown }).expressionEvaluationOptions).to.deep.equal({ scope: 'Inner' });
+    const inner = nested(d).template.resources[0]!;
+    expect(inner).not.to.have.property('scope');
+    expect(props(inner).principalType).to.equal('ServicePrincipal');
+    expect(nested(d).parameters.roleAssignmentName!.value).to.equal(
+      `[guid(format('/subscriptions/{0}/resourceGroups/{1}', '${SUB}', 'rg-other'), resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uai-ops'), 'acdd72a7-3385-48ef-bd42-f606fba81ae7')]`,
+    );
+  });
+
+  it('reaches a subscription through a nested deployment with subscriptionId, location and a subscription template', () => {
+    const t = render('  - { identity: ops, role: Reader, scope: { kind: subscription } }\n');
+    const d = t.resources.find((r) => r.type === 'Microsoft.Resources/deployments')!;
+    expect(d.subscriptionId).to.equal('[subscription().subscriptionId]');
+    expect(d.location).to.equal("[parameters('location')]");
+    expect((d.properties as { template: { $schema: string } }).template.$schema).to.match(/subscriptionDeploymentTemplate\.json#$/);
+    expect(t.parameters.location).to.exist;
+  });
+
+  it('assigns on one resource elsewhere by resource ID, passing the scope into the inner template', () => {
+    const id = `/subscriptions/${SUB}/resourceGroups/rg-kv/providers/Microsoft.KeyVault/vaults/kv-ops`;
+    const t = render(`  - { identity: ops, role: Key Vault Secrets User, scope: { kind: resource, resourceId: ${id} } }\n`);
+    const d = t.resources.find((r) => r.type === 'Microsoft.Resources/deployments')!;
+    expect([d.subscriptionId, d.resourceGroup]).to.deep.equal([SUB, 'rg-kv']);
+    expect(nested(d).template.resources[0]!.scope).to.equal("[parameters('scope')]");
+    expect(nested(d).parameters.scope!.value).to.equal(id);
+  });
+
+  it('assigns on a resource in this group as an extension resource scoped to it', () => {
+    const t = render('  - { identity: system, role: Virtual Machine Contributor, scope: { kind: resource, type: Microsoft.Compute/virtualMachines, name: vm-01 } }\n');
+    const ra = t.resources.find((r) => r.type === 'Microsoft.Authorization/roleAssignments')!;
+    expect(ra.scope).to.equal("[resourceId('Microsoft.Compute/virtualMachines', 'vm-01')]");
+  });
+
+  it('accepts role GUIDs and full role definition IDs, naming the assignment from the same GUID', () => {
+    const byName = render('  - { identity: ops, role: reader, scope: { kind: resourceGroup } }\n').resources.at(-1)!.name;
+    const byGuid = render('  - { identity: ops, role: ACDD72A7-3385-48EF-BD42-F606FBA81AE7, scope: { kind: resourceGroup } }\n').resources.at(-1)!.name;
+    const byId = render('  - { identity: ops, role: /providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7, scope: { kind: resourceGroup } }\n').resources.at(-1)!;
+    expect(byGuid).to.equal(byName);
+    expect(byId.name).to.equal(byName);
+    expect(props(byId).roleDefinitionId).to.equal('/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7');
+  });
+
+  it('names are stable for the same input and differ for a different principal', () => {
+    const entry = (who: string) => `  - { identity: ${who}, role: Reader, scope: { kind: resourceGroup } }\n`;
+    const a1 = render(entry('ops')).resources.at(-1)!.name;
+    const a2 = render(entry('ops')).resources.at(-1)!.name;
+    const b = render(entry('made')).resources.at(-1)!.name;
+    expect(a1).to.equal(a2);
+    expect(a1).not.to.equal(b);
+  });
+
+  it('rejects a duplicate assignment', () => {
+    const line = '  - { identity: ops, role: Reader, scope: { kind: resourceGroup } }\n';
+    expect(diagnosticsOf(base + line + line).join('\n')).to.match(/AG302: \/roleAssignments\/1: duplicate role assignment/);
+  });
+
+  it('warns (not fails) on Owner, Contributor or User Access Administrator at subscription scope and on broad roles on one resource', () => {
+    const result = renderYaml(
+      `${base}  - { identity: ops, role: Owner, scope: { kind: subscription } }\n  - { identity: system, role: Contributor, scope: { kind: resource, type: Microsoft.KeyVault/vaults, name: kv-01 } }\n`,
+    );
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message);
+    expect(warnings).to.have.length(2);
+    expect(warnings[0]).to.match(/'Owner' on a whole subscription/);
+    expect(warnings[1]).to.match(/Key Vault Secrets User/);
+  });
+});

@@ -1,5 +1,6 @@
 import { basename, dirname, extname, join } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
+import { checkArtifacts, checkLimitsOnly, findingToDiagnostic as lintDiagnostic } from './lint/lint.js';
 import { loadConfig, type LoadedConfig } from './load/loadConfig.js';
 import type { ResolvedModel } from './model/resolved.js';
 import { renderArm } from './render/renderArm.js';
@@ -24,6 +25,11 @@ export interface GenerateOptions {
    * undefined skips the check, so rendering stays a pure function of the config text.
    */
   readonly now?: Date;
+  /**
+   * Run the lint rules over the rendered output (Azure's template limits always run: exceeding one is a
+   * config error). @default true
+   */
+  readonly lint?: boolean;
   /** Reads a file (runbook `file:` entries, resolved against the config's folder); undefined when unreadable. */
   readonly readFile?: (path: string) => string | undefined;
 }
@@ -68,7 +74,11 @@ export function generateConfig(file: string, text: string, options: GenerateOpti
   // Runbook scripts staged next to the template (copied or generated), for both ARM and Bicep.
   rendered.push(...resolved.model.extraFiles.map((f): RenderedFile => ({ path: f.path, kind: 'script', text: f.content })));
   const artifacts = rendered.map((f) => ({ path: `${name}/${f.path}`, text: f.text }));
-  return { ok: true, file, name, artifacts, diagnostics, model: resolved.model };
+  const texts = new Map(artifacts.map((a) => [a.path, a.text]));
+  const findings = (options.lint === false ? checkLimitsOnly(artifacts) : checkArtifacts(artifacts)).map((f) => lintDiagnostic(f, texts.get(f.path)));
+  const all = [...diagnostics, ...findings];
+  if (findings.some((d) => d.code === 'AG400')) return { ok: false, file, name, diagnostics: all };
+  return { ok: true, file, name, artifacts, diagnostics: all, model: resolved.model };
 }
 
 /** A reader for paths relative to the config file's folder. */

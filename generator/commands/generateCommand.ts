@@ -47,12 +47,14 @@ export function generateCommand(ctx: Ctx): CommandModule<object, GenerateArgs> {
       const { errors, warnings } = collect(run);
       const format = args['diagnostics-format'];
       const strictFail = args.strict && warnings.length > 0;
+      // Lint errors in armgen's own output (AG500) are findings (exit 1), not invalid input (exit 2).
+      const inputErrors = errors.filter((d) => d.code !== 'AG500');
       if ((errors.length > 0 && !args['keep-going']) || run.general.length > 0 || strictFail) {
         reportDiagnostics(ctx.io, [...errors, ...warnings], format, armgenVersion);
-        ctx.setExit(errors.length > 0 ? EXIT.invalid : EXIT.findings);
+        ctx.setExit(inputErrors.length > 0 ? EXIT.invalid : EXIT.findings);
         return;
       }
-      const ok = run.results.filter((r) => r.ok);
+      const ok = run.results.filter((r) => r.ok && !r.diagnostics.some((d) => d.severity === 'error'));
       const artifacts: Artifact[] = ok.flatMap((r) => (r.ok ? [...r.artifacts] : []));
       try {
         const summary = writeArtifacts(args.out, artifacts, ok.map((r) => r.name));
@@ -64,7 +66,7 @@ export function generateCommand(ctx: Ctx): CommandModule<object, GenerateArgs> {
         return;
       }
       reportDiagnostics(ctx.io, [...errors, ...warnings], format, armgenVersion);
-      ctx.setExit(errors.length > 0 ? EXIT.invalid : EXIT.ok);
+      ctx.setExit(inputErrors.length > 0 ? EXIT.invalid : errors.length > 0 ? EXIT.findings : EXIT.ok);
     },
   };
 }
@@ -75,7 +77,7 @@ export function checkCommand(ctx: Ctx): CommandModule<object, CheckArgs> {
     describe: 'Render in memory and compare with DIR/; exit 1 on drift (stale, missing or extra files); writes nothing',
     builder: (y: Argv) => reportOptions(renderOptions(outputOptions(inputOptions(y)))) as unknown as Argv<CheckArgs>,
     handler: (args) => {
-      const run = runConfigs(args.config, { format: args.format, ...(args['stamp-version'] ? { stampVersion: armgenVersion } : {}) });
+      const run = runConfigs(args.config, { format: args.format, lint: false, ...(args['stamp-version'] ? { stampVersion: armgenVersion } : {}) });
       const { errors, warnings } = collect(run);
       const format = args['diagnostics-format'];
       if (errors.length > 0) {
@@ -108,7 +110,7 @@ export function validateCommand(ctx: Ctx): CommandModule<object, ValidateArgs> {
     builder: (y: Argv) =>
       reportOptions(inputOptions(y)).option('strict', { describe: 'Treat warnings as errors (exit 1)', type: 'boolean', default: false }) as unknown as Argv<ValidateArgs>,
     handler: (args) => {
-      const run = runConfigs(args.config, { format: 'arm' });
+      const run = runConfigs(args.config, { format: 'arm', lint: false });
       const { errors, warnings } = collect(run);
       reportDiagnostics(ctx.io, [...errors, ...warnings], args['diagnostics-format'], armgenVersion);
       if (errors.length === 0 && args['diagnostics-format'] === 'human') ctx.io.stderr(`armgen: ${run.results.length} config(s) valid\n`);

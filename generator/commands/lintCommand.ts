@@ -27,7 +27,7 @@ export function lintCommand(ctx: Ctx): CommandModule<object, LintArgs> {
     describe: "Render configs in memory and check the ARM output against armgen's lint rules and Azure's template limits; exit 1 on findings",
     builder: (y: Argv) => reportOptions(inputOptions(y)) as unknown as Argv<LintArgs>,
     handler: (args) => {
-      const run = runConfigs(args.config, { format: 'arm' });
+      const run = runConfigs(args.config, { format: 'arm', lint: false });
       const format = args['diagnostics-format'];
       const configDiagnostics = [...run.general, ...run.results.flatMap((r) => r.diagnostics)];
       const errors = configDiagnostics.filter((d) => d.severity === 'error');

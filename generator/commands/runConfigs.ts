@@ -24,6 +24,7 @@ export function runConfigs(args: readonly string[], options: GenerateOptions, on
     message: 'no config file matches this argument (expected a .yaml, .yml or .json file, a folder, or a glob)',
   }));
   const results: ConfigResult[] = [];
+  const now = new Date();
   files.forEach((file, i) => {
     let text: string;
     try {
@@ -33,7 +34,8 @@ export function runConfigs(args: readonly string[], options: GenerateOptions, on
       results.push({ ok: false, file, name: file, diagnostics: [{ file, line: 0, col: 0, severity: 'error', code: 'AG100', message: `cannot read the config: ${e.code ?? e.message}` }] });
       return;
     }
-    results.push(generateConfig(file, text, { readFile: readTextOrUndefined, ...options }));
+    // The CLI is the only place that reads the clock: resolve stays a pure function of its inputs.
+    results.push(generateConfig(file, text, { readFile: readTextOrUndefined, now, ...options }));
     onProgress?.(i + 1, files.length);
   });
   // Two configs with the same base name would write the same output folder.

@@ -30,7 +30,12 @@ export function checkLimits(template: LintFile, parameterFiles: readonly LintFil
   return run([template, ...parameterFiles], (r) => r.kind === 'limit', template);
 }
 
-/** Lint rules and limits together (what `armgen lint` runs). */
+/** Only the limits, over every template and parameter file given (what `validate` and `check` run). */
+export function checkLimitsOnly(files: readonly LintFile[]): LintFinding[] {
+  return run(files, (r) => r.kind === 'limit');
+}
+
+/** Lint rules and limits together (what `armgen lint` and `generate` run). */
 export function checkArtifacts(files: readonly LintFile[]): LintFinding[] {
   return run(files, () => true);
 }

@@ -131,7 +131,11 @@ function templateView(t: TemplateModel, modules: Map<string, string>, where: str
     const prefix = `output ${o.name} ${o.type} = `;
     return { partial: 'output', name: o.name, type: o.type, description: o.description, value: value.expr, column: prefix.length };
   });
-  const params = t.parameters.map(parameterView);
+  const used = new Set<string>();
+  collectIdentifiers([...scope.existing, ...resources, ...outputs], used);
+  // A parameter only ARM uses (the location of a subscription-scope nested deployment, which a Bicep module
+  // cannot set) stays declared, so both files take the same parameters; the linter is told it is on purpose.
+  const params = t.parameters.map((p) => parameterView(p, used.has(p.name)));
   const declarations: Declaration[] = [...params, ...scope.existing, ...resources, ...outputs];
   collectFunctions(declarations, functionsUsed);
   for (const p of t.parameters) {
@@ -151,7 +155,7 @@ function checkIdentifier(name: string, what: string): void {
   }
 }
 
-function parameterView(p: TemplateParameter): Declaration {
+function parameterView(p: TemplateParameter, used: boolean): Declaration {
   const type = p.type === 'securestring' ? 'string' : p.type === 'secureObject' ? 'object' : p.type;
   const prefix = `param ${p.name} ${type} = `;
   return {
@@ -170,7 +174,7 @@ function parameterView(p: TemplateParameter): Declaration {
     hasMaxValue: p.maxValue !== undefined,
     maxValue: p.maxValue,
     defaultValue: p.defaultValue,
-    suppress: p.defaultValue ? lintSuppressions(p.defaultValue) : undefined,
+    suppress: mergeSuppressions(p.defaultValue ? lintSuppressions(p.defaultValue) : undefined, used ? undefined : 'no-unused-params'),
     column: prefix.length,
   };
 }
@@ -239,6 +243,12 @@ function takeSymbol(scope: FileScope, base: string): string {
   return candidate;
 }
 
+/**
+ * Resource kinds with their own partial; any other kind goes through `child`, which renders every field an
+ * ArmResource can carry (so a kind added to the model later is never rendered with fields missing).
+ */
+const KIND_PARTIALS: ReadonlySet<string> = new Set(['automationAccount', 'userAssignedIdentity', 'federatedIdentityCredential', 'roleAssignment', 'child']);
+
 function resourceView(r: ArmResource, scope: FileScope, scopeSymbol: string | undefined): Declaration {
   const refs = new Set<string>();
   const conv = (e: Expr | undefined): Expr | undefined => {
@@ -251,7 +261,7 @@ function resourceView(r: ArmResource, scope: FileScope, scopeSymbol: string | un
   if (r.parent) refs.add(r.parent.symbol);
   if (scopeSymbol) refs.add(scopeSymbol);
   const view = {
-    partial: r.kind === 'child' ? 'child' : r.kind,
+    partial: KIND_PARTIALS.has(r.kind) ? r.kind : 'child',
     symbol: r.symbol,
     typeApi: `${r.type}@${r.apiVersion}`,
     name,
@@ -457,18 +467,34 @@ function interpolation(fn: string, args: readonly Expr[]): Expr | undefined {
   const parts = pattern.split(/\{(\d+)\}/);
   const literal = parts.filter((_, i) => i % 2 === 0);
   if (literal.some((l) => l.includes('{') || l.includes('}'))) return undefined;
-  let text = '';
+  const pieces: Expr[] = [];
   for (let i = 0; i < parts.length; i++) {
     if (i % 2 === 0) {
-      text += bicepString(parts[i]!).slice(1, -1);
+      pieces.push(str(parts[i]!));
       continue;
     }
     const hole = args[Number(parts[i]) + 1];
     if (!hole) return undefined;
-    text += `\${${toBicepFlat(hole)}}`;
+    pieces.push(hole);
   }
-  // A literal part that ends in `$` before a hole still reads right: `$` escapes only before `{`.
-  return bicepRaw(`'${text}'`);
+  return interpolate(pieces);
+}
+
+/**
+ * Literal pieces and expression holes as one Bicep string: literal holes are folded into the text (no
+ * `${'x'}`), and a result with no expression left is a plain string literal. A literal part that ends in `$`
+ * before a hole still reads right: `$` escapes only before `{`.
+ */
+function interpolate(pieces: readonly Expr[]): Expr {
+  const merged: Expr[] = [];
+  for (const p of pieces) {
+    const last = merged[merged.length - 1];
+    if (p.k === 'str' && last?.k === 'str') merged[merged.length - 1] = str(last.v + p.v);
+    else merged.push(p);
+  }
+  if (merged.length === 1 && merged[0]!.k === 'str') return merged[0]!;
+  if (merged.length === 0) return str('');
+  return bicepRaw(`'${merged.map((p) => (p.k === 'str' ? bicepString(p.v).slice(1, -1) : `\${${toBicepFlat(p)}}`)).join('')}'`);
 }
 
 const OPERATORS: Readonly<Record<string, string>> = { add: '+', sub: '-', mul: '*', div: '/', mod: '%' };
@@ -486,11 +512,7 @@ function bicepSyntax(fn: string, args: readonly Expr[]): Expr | undefined {
   }
   const op = OPERATORS[fn];
   if (op && args.length === 2) return bicepRaw(`${operand(args[0]!)} ${op} ${operand(args[1]!)}`);
-  if (fn === 'concat' && args.some((a) => a.k === 'str') && !args.some((a) => a.k === 'arr' || a.k === 'obj')) {
-    let text = '';
-    for (const a of args) text += a.k === 'str' ? bicepString(a.v).slice(1, -1) : `\${${toBicepFlat(a)}}`;
-    return bicepRaw(`'${text}'`);
-  }
+  if (fn === 'concat' && args.some((a) => a.k === 'str') && !args.some((a) => a.k === 'arr' || a.k === 'obj')) return interpolate(args);
   return undefined;
 }
 
@@ -498,6 +520,30 @@ function bicepSyntax(fn: string, args: readonly Expr[]): Expr | undefined {
 function operand(e: Expr): string {
   const text = toBicepFlat(e);
   return e.k === 'bicepRaw' && / [-+*/%] /.test(text) && !text.startsWith("'") ? `(${text})` : text;
+}
+
+/** One `#disable-next-line` comment for several codes. */
+function mergeSuppressions(comment: string | undefined, code: string | undefined): string | undefined {
+  if (!code) return comment;
+  return comment ? `${comment} ${code}` : `#disable-next-line ${code}`;
+}
+
+/** Every identifier the declarations reference: parameters and the symbols inside raw Bicep text. */
+function collectIdentifiers(value: unknown, out: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const v of value) collectIdentifiers(v, out);
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  const e = value as Partial<Expr> & Record<string, unknown>;
+  if (e.k === 'param') out.add((value as { name: string }).name);
+  if (e.k === 'bicepRaw') {
+    // Identifiers outside string literals (interpolation holes included).
+    const text = (value as { text: string }).text.replace(/'(?:[^'\\$]|\\.|\$(?!\{))*'/g, ' ');
+    for (const m of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) out.add(m[0]);
+    for (const m of (value as { text: string }).text.matchAll(/\$\{([^}]*)\}/g)) for (const id of m[1]!.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) out.add(id[0]);
+  }
+  for (const v of Object.values(value as object)) collectIdentifiers(v, out);
 }
 
 /** Every function name a file calls (a parameter of the same name would shadow it). */

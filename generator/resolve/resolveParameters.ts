@@ -173,6 +173,8 @@ function parameterFiles(ctx: ResolveContext): ParameterFileModel[] {
         ctx.error(pointer, 'AG303', `secure parameter '${name}' must not get a value in clear in environment '${env}'; use { keyVaultReference: ... }`);
       } else if (!fitsType(p.type, v)) {
         ctx.error(pointer, 'AG303', `value ${JSON.stringify(v)} does not fit parameter type '${p.type}'`);
+      } else if (p.allowedValues && !p.allowedValues.some((a) => JSON.stringify(a) === JSON.stringify(v))) {
+        ctx.error(pointer, 'AG303', `value ${JSON.stringify(v)} is not one of allowedValues ${JSON.stringify(p.allowedValues)} of parameter '${name}'`);
       } else {
         values.set(name, { name, value: fromJson(v) });
       }

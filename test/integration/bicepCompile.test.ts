@@ -5,8 +5,8 @@ import { expect } from 'chai';
 import { generateConfig, type ConfigResult } from '../../generator/generate.js';
 import { exampleConfigs, renderFile } from '../helpers/render.js';
 import { findTool, runTool, TOOL_MISSING } from '../support/tools.js';
-import { canonJson } from './armExpressionCanon.js';
-import { HOSTILE_YAML } from '../unit/bicep/bicepStructure.js';
+import { canonJson } from '../unit/bicep/armExpressionCanon.js';
+import { HOSTILE_YAML, LOCATION_ONLY_FOR_ARM_YAML, SCOPES_YAML } from '../unit/bicep/bicepStructure.js';
 
 /**
  * The real Bicep compiler on armgen's Bicep output, for every example (plus a config of hostile values):
@@ -40,7 +40,7 @@ function nested(t: Template): Template[] {
   return list.filter((r) => r.type === DEPLOYMENTS).map((r) => (r.properties as { template: Template }).template);
 }
 
-/** Parameters as compared: name -> type (lower case), default, allowed values and limits (descriptions ignored). */
+/** Parameters as compared: name -> type (lower case), default, allowed values, limits and description. */
 function parameterShape(t: Template): Json {
   const out: Json = {};
   for (const [name, p] of Object.entries(t.parameters ?? {})) {
@@ -49,6 +49,7 @@ function parameterShape(t: Template): Json {
       ...(p.defaultValue !== undefined ? { defaultValue: p.defaultValue } : {}),
       ...(p.allowedValues !== undefined ? { allowedValues: p.allowedValues } : {}),
       ...Object.fromEntries(['minLength', 'maxLength', 'minValue', 'maxValue'].filter((k) => p[k] !== undefined).map((k) => [k, p[k]])),
+      description: (p.metadata as Json | undefined)?.description,
     };
   }
   return out;
@@ -74,16 +75,18 @@ describe('Bicep output through the real Bicep CLI (build, build-params, lint, fo
       console.log(`      ${TOOL_MISSING('bicep')}`);
       this.skip();
     }
-    // GIVEN every example (and a config of hostile values), rendered in both formats into a temp folder
+    // GIVEN every example (plus configs of hostile values and of every scope kind), rendered in both formats into a temp folder
     dir = mkdtempSync(join(tmpdir(), 'armgen-bicep-'));
     for (const config of exampleConfigs()) {
       const r = renderFile(config);
       if (!r.ok) throw new Error(`${config} is invalid`);
       results.push(r);
     }
-    const hostile = generateConfig('hostile.yaml', HOSTILE_YAML);
-    if (!hostile.ok) throw new Error('the hostile config is invalid');
-    results.push(hostile);
+    for (const [file, yaml] of [['hostile.yaml', HOSTILE_YAML], ['scopes.yaml', SCOPES_YAML], ['location.yaml', LOCATION_ONLY_FOR_ARM_YAML]] as const) {
+      const r = generateConfig(file, yaml);
+      if (!r.ok) throw new Error(`${file} is invalid`);
+      results.push(r);
+    }
     for (const r of results) {
       for (const a of r.artifacts) {
         const path = join(dir, a.path);
@@ -154,7 +157,7 @@ describe('Bicep output through the real Bicep CLI (build, build-params, lint, fo
       expect((compiled as unknown as Json).languageVersion, r.name).to.equal(undefined);
     }));
 
-    it('has the same parameters: names, types, defaults, allowed values and limits', each((r, arm, compiled) => {
+    it('has the same parameters: names, types, defaults, allowed values, limits and descriptions', each((r, arm, compiled) => {
       expect(parameterShape(compiled), r.name).to.deep.equal(parameterShape(arm));
     }));
 
@@ -176,7 +179,7 @@ describe('Bicep output through the real Bicep CLI (build, build-params, lint, fo
     }));
 
     it('gives every resource the same name, scope, location, tags, identity, properties and dependencies', each((r, arm, compiled) => {
-      // Compared after canonicalising spellings that evaluate the same (armExpressionCanon.ts): symbol
+      // Compared after canonicalising spellings that evaluate the same (test/unit/bicep/armExpressionCanon.ts): symbol
       // references compile to extensionResourceId()/format(), armgen writes resourceId()/concat().
       const armList = arm.resources as Json[];
       const bicepList = compiled.resources as Json[];

@@ -318,3 +318,39 @@ variables:
     description: "a\\\\b\\nc"
 `;
 
+
+/** Every kind of scope armgen turns into a module or an `existing` declaration, with IDs and names from parameters. */
+export const SCOPES_YAML = `parameters:
+  opsId:
+    type: string
+    defaultValue: /subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-x/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uai-x
+  targetRg:
+    type: string
+    defaultValue: rg-target
+  vmName:
+    type: string
+    defaultValue: vm-1
+identities:
+  - name: ops
+    resourceId: { param: opsId }
+automationAccount:
+  name: aa-edge-01
+  identity:
+    userAssigned: [ops]
+roleAssignments:
+  - { identity: ops, role: Reader, scope: { kind: resourceGroup, name: { param: targetRg } } }
+  - { identity: ops, role: Reader, scope: { kind: subscription, subscriptionId: 33333333-3333-3333-3333-333333333333 } }
+  - { identity: ops, role: Virtual Machine Contributor, scope: { kind: resource, type: Microsoft.Compute/virtualMachines, name: { param: vmName }, resourceGroup: rg-vms } }
+  - { identity: ops, role: Storage Blob Data Reader, scope: { kind: resource, type: Microsoft.Storage/storageAccounts, name: stacct01, resourceGroup: rg-st, subscriptionId: 44444444-4444-4444-4444-444444444444 } }
+`;
+
+/** A literal account location with a subscription-scope assignment: `location` serves only ARM's nested deployment. */
+export const LOCATION_ONLY_FOR_ARM_YAML = `identities:
+  - { name: ops, resourceName: uai-ops }
+automationAccount:
+  name: aa-loc-01
+  location: westeurope
+  identity: { userAssigned: [ops] }
+roleAssignments:
+  - { identity: ops, role: Reader, scope: { kind: subscription } }
+`;

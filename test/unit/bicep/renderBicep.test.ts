@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { renderYaml, templateOf } from '../../helpers/render.js';
 import { verifyBicep } from '../../../generator/verify/verifyBicep.js';
-import { expectSameParameters, HOSTILE_YAML, parseBicep, parseBicepLiteral } from './bicepStructure.js';
+import { expectSameParameters, HOSTILE_YAML, parseBicep, parseBicepLiteral, SCOPES_YAML } from './bicepStructure.js';
 
 const bicepOf = (r: ReturnType<typeof renderYaml>, path = 'main.bicep') => r.artifacts.find((a) => a.path === `${r.name}/${path}`)!.text;
 
@@ -93,6 +93,32 @@ roleAssignments:
       expect(() => renderYaml(yaml)).to.throw(/Contoso\.Widgets\/gadgets.*--format arm/);
       // ...while ARM alone still renders
       expect(renderYaml(yaml, 'odd.yaml', { format: 'arm' }).artifacts.map((a) => a.path)).to.deep.equal(['odd/azuredeploy.json', 'odd/azuredeploy.parameters.json']);
+    });
+
+    it('refuses, with a clear message, a resource scope given as an ID parameter (its type is unknown to Bicep)', () => {
+      // GIVEN an assignment on a resource whose ID comes from a parameter
+      const yaml = `parameters:
+  targetId: { type: string, defaultValue: /subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv }
+identities:
+  - { name: ops, resourceName: uai-ops }
+automationAccount:
+  name: aa-param-scope-01
+  identity: { userAssigned: [ops] }
+roleAssignments:
+  - { identity: ops, role: Reader, scope: { kind: resource, resourceId: { param: targetId } } }
+`;
+      // WHEN rendered as Bicep THEN the error explains why and what to do instead
+      expect(() => renderYaml(yaml)).to.throw(/resource type is not known when the Bicep file is written.*type \+ name/);
+    });
+
+    it('takes an identity apart from an ID parameter for its existing declaration', () => {
+      // GIVEN an identity given by a resourceId parameter WHEN rendered
+      const text = bicepOf(renderYaml(SCOPES_YAML, 'scopes.yaml'));
+      // THEN name and scope come from the ID at deployment time
+      expect(text).to.include("  name: last(split(opsId, '/'))\n  scope: resourceGroup(split(opsId, '/')[2], split(opsId, '/')[4])\n");
+      // ...and a resource scope elsewhere gets a module file for its type
+      expect(text).to.include("module opsVirtualMachineContributorAssignment 'modules/roleAssignment.resource.Compute.virtualMachines.bicep' = {");
+      expect(text).to.include("'ra-${guid('/subscriptions/33333333-3333-3333-3333-333333333333', opsIdentity.id,");
     });
 
     it('writes modules for nested deployments, each module file once', () => {

@@ -103,6 +103,12 @@ function canon(n: Node): Node {
       const group = args[0] && n.fn === 'extensionresourceid' ? resourceGroupParts(args[0]) : undefined;
       if (group) return canon({ t: 'call', fn: 'resourceid', args: [...group, ...args.slice(1)] });
       if (n.fn === 'resourceid' && args.length >= 4 && show(args[0]!) === SUBSCRIPTION_ID) args = args.slice(1);
+      // An `existing` resource taken apart from an ID parameter: resourceId(split(X)[2], split(X)[4], T, last(split(X))) is X.
+      if (n.fn === 'resourceid' && args.length === 4) {
+        const [s, g, , name] = args.map(show);
+        const id = /^last\(split\((.*), '\/'\)\)$/.exec(name ?? '')?.[1];
+        if (id && s === `split(${id}, '/')[2]` && g === `split(${id}, '/')[4]`) return args[3]!.t === 'call' ? (args[3]!.args[0] as { args: Node[] }).args[0]! : n;
+      }
       return { ...n, args };
     }
     default:
@@ -159,7 +165,10 @@ function show(n: Node): string {
 /** The canonical form of one JSON string value (expressions canonicalised, literals as they are). */
 export function canonString(value: string): string {
   if (!value.startsWith('[') || value.startsWith('[[') || !value.endsWith(']')) return value;
-  return `[${show(canon(parseArmExpression(value.slice(1, -1))))}]`;
+  const node = canon(parseArmExpression(value.slice(1, -1)));
+  // An expression that folds to a literal (format('{0}/{1}', 'a', 'b')) equals that literal.
+  if (node.t === 'str') return node.v.startsWith('[') && node.v.endsWith(']') ? `[${node.v}` : node.v;
+  return `[${show(node)}]`;
 }
 
 /** A whole JSON value, canonicalised (keys too). */

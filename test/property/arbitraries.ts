@@ -163,3 +163,90 @@ export const mutation: fc.Arbitrary<{ label: string; apply: Mutation }> = fc.one
   }),
   fc.constant({ label: 'scope kind unknown', apply: (c: Record<string, unknown>) => ({ ...c, roleAssignments: [{ identity: 'system', role: 'Reader', scope: { kind: 'tenant' } }] }) }),
 );
+
+const assetName = fc
+  .tuple(pick(letters), fc.array(fc.oneof(pick(alnum), fc.constantFrom('-', '_', ' ', 'ü')), { maxLength: 20 }), pick(alnum))
+  .map(([a, mid, z]) => `${a}${mid.join('')}${z}`);
+const runbookName = fc.tuple(pick(letters), fc.array(fc.oneof(pick(alnum), fc.constantFrom('-', '_')), { maxLength: 20 })).map(([a, r]) => `${a}${r.join('')}`);
+const version = fc.tuple(fc.nat(30), fc.nat(30), fc.nat(30)).map(([a, b, c]) => `${a}.${b}.${c}`);
+const futureTime = fc.date({ min: new Date('2031-01-01T00:00:00Z'), max: new Date('2039-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+const jsonish: fc.Arbitrary<unknown> = fc.oneof(hostileString, fc.integer(), fc.boolean(), fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k !== '__proto__'), fc.oneof(hostileString, fc.integer()), { maxKeys: 3 }));
+
+/**
+ * The Automation child sections (runbooks, modules, packages, runtime environments, schedules, job schedules,
+ * variables, credentials, lock, diagnostic settings), for an account whose identities are `identities`.
+ */
+export function childSections(identities: readonly string[]): fc.Arbitrary<Record<string, unknown>> {
+  const idForRunbook = identities.length ? fc.constantFrom(...identities) : fc.constant(undefined);
+  return fc
+    .record({
+      runbooks: fc.uniqueArray(
+        fc.record({
+          name: runbookName,
+          kind: fc.constantFrom('uri', 'generate-ps', 'generate-py'),
+          identity: idForRunbook,
+          description: fc.option(hostileString.filter((s) => s.length <= 512), { nil: undefined }),
+          secret: fc.boolean(),
+        }),
+        { maxLength: 3, selector: (r) => r.name.toLowerCase() },
+      ),
+      modules: fc.uniqueArray(fc.record({ name: fc.constantFrom('Az.Accounts', 'Az.KeyVault', 'Az.Resources', 'SqlServer', 'PSLogging'), version: fc.option(version, { nil: undefined }) }), { maxLength: 4, selector: (m) => m.name }),
+      ps72: fc.uniqueArray(fc.record({ name: fc.constantFrom('Az.Accounts', 'Az.Storage'), version: fc.option(version, { nil: undefined }) }), { maxLength: 2, selector: (m) => m.name }),
+      python: fc.uniqueArray(fc.record({ name: fc.constantFrom('requests', 'azure-identity'), uri: fc.constant('https://pypi.example.org/packages') }), { maxLength: 2, selector: (p) => p.name }),
+      runtime: fc.option(fc.record({ name: fc.constant('ps74'), language: fc.constant('PowerShell'), version: fc.constant('7.4'), defaultPackages: fc.constant({ Az: '12.3.0' }) }), { nil: undefined }),
+      schedules: fc.uniqueArray(
+        fc.record({
+          name: assetName,
+          frequency: fc.constantFrom('Day', 'Hour', 'Week', 'Month', 'OneTime'),
+          interval: fc.integer({ min: 1, max: 30 }),
+          startTime: fc.option(futureTime, { nil: undefined }),
+          timeZone: fc.constantFrom('UTC', 'Europe/Berlin', 'W. Europe Standard Time'),
+          description: fc.option(hostileString.filter((s) => s.length <= 512), { nil: undefined }),
+        }),
+        { maxLength: 3, selector: (s) => s.name.toLowerCase() },
+      ),
+      variables: fc.uniqueArray(fc.record({ name: assetName, value: jsonish, isEncrypted: fc.boolean() }), { maxLength: 3, selector: (v) => v.name.toLowerCase() }),
+      credential: fc.boolean(),
+      lock: fc.option(fc.record({ level: fc.constantFrom('CanNotDelete', 'ReadOnly'), notes: hostileString.filter((s) => s.length > 0 && s.length <= 512) }), { nil: undefined }),
+      diagnostics: fc.boolean(),
+      link: fc.boolean(),
+    })
+    .map((c) => {
+      const runbooks = c.runbooks.map((r) => {
+        const base = { name: r.name, ...(r.description ? { description: r.description } : {}) };
+        if (r.kind === 'uri') return { ...base, type: 'PowerShell', uri: `https://example.org/${r.name}.ps1` };
+        const flow = r.kind === 'generate-ps' ? 'powershell' : 'python';
+        return {
+          ...base,
+          type: flow === 'powershell' ? 'PowerShell' : 'Python3',
+          generate: { flow, identity: r.identity ?? 'system', ...(r.secret ? { keyVaultSecret: { vaultName: 'kv-fuzz-01', secretName: 'secret-1' } } : {}) },
+        };
+      });
+      const out: Record<string, unknown> = {
+        runbooks: runbooks.length ? runbooks : undefined,
+        modules: c.modules.length ? c.modules : undefined,
+        powerShell72Modules: c.ps72.length ? c.ps72 : undefined,
+        python3Packages: c.python.length ? c.python : undefined,
+        runtimeEnvironments: c.runtime ? [c.runtime] : undefined,
+        schedules: c.schedules.length ? c.schedules.map((s) => (s.frequency === 'OneTime' ? { ...s, interval: undefined } : s)) : undefined,
+        jobSchedules: c.link && runbooks.length && c.schedules.length ? [{ runbook: runbooks[0]!.name, schedule: c.schedules[0]!.name }] : undefined,
+        variables: c.variables.length ? c.variables : undefined,
+        credentials: c.credential ? [{ name: 'sql-login', userName: 'svc-sql', password: { param: 'sqlPassword' } }] : undefined,
+        lock: c.lock,
+        diagnosticSettings: c.diagnostics ? [{ workspaceId: '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-mon/providers/Microsoft.OperationalInsights/workspaces/law-1' }] : undefined,
+      };
+      return out;
+    });
+}
+
+/** A valid config with child sections too. */
+export const fullConfig: fc.Arbitrary<Record<string, unknown>> = validConfig.chain((config) => {
+  const account = config.automationAccount as { identity: { systemAssigned: boolean; userAssigned: string[] } };
+  const ids = [...(account.identity.systemAssigned ? ['system'] : []), ...account.identity.userAssigned];
+  if (ids.length === 0) return fc.constant(config);
+  return childSections(ids).map((children) => {
+    const merged: Record<string, unknown> = { ...config, ...children };
+    if (children.credentials) merged.parameters = { ...(config.parameters as object | undefined), sqlPassword: { type: 'securestring', description: 'SQL password' } };
+    return JSON.parse(JSON.stringify(merged)) as Record<string, unknown>;
+  });
+});

@@ -5,7 +5,9 @@ import { generateConfig } from '../../generator/generate.js';
 import { checkArtifacts } from '../../generator/lint/lint.js';
 import { loadArmSchemaValidator } from '../support/armSchemas.js';
 import { sharedDir } from '../support/paths.js';
-import { mutation, validConfig } from './arbitraries.js';
+import { expectSameParameters, parseBicep } from '../unit/bicep/bicepStructure.js';
+import type { ArmTemplate } from '../helpers/render.js';
+import { fullConfig, mutation, validConfig } from './arbitraries.js';
 
 /**
  * Property-based tests. The number of runs is a test option: ARMGEN_FUZZ_RUNS (default 60, which keeps CI
@@ -26,13 +28,23 @@ describe(`property: random configs (${runs} runs each; ARMGEN_FUZZ_RUNS to chang
     const validator = sharedDir ? loadArmSchemaValidator(sharedDir) : undefined;
     let n = 0;
     fc.assert(
-      fc.property(validConfig, fc.boolean(), (config, asJson) => {
+      fc.property(fullConfig, fc.boolean(), (config, asJson) => {
         const { file, text } = serialise(config, asJson);
         const first = generateConfig(file, text);
         if (!first.ok) throw new Error(`rejected a valid config:\n${first.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n')}\n${text}`);
         const second = generateConfig(file, text);
         expect(second.ok && second.artifacts.map((a) => a.text)).to.deep.equal(first.artifacts.map((a) => a.text));
         for (const a of first.artifacts) if (a.path.endsWith('.json')) JSON.parse(a.text);
+        // ARM and Bicep stay structurally equivalent: parameters, resource types@apiVersions, outputs.
+        const arm = JSON.parse(first.artifacts.find((a) => a.path.endsWith('/azuredeploy.json'))!.text) as ArmTemplate;
+        const bicep = parseBicep(first.artifacts.find((a) => a.path.endsWith('/main.bicep'))!.text);
+        expectSameParameters(arm, bicep, text);
+        const deployed = bicep.resources.filter((r) => !r.existing);
+        expect(deployed.length, 'one Bicep symbol per ARM resource').to.equal(arm.resources.length);
+        expect(deployed.filter((r) => r.keyword === 'resource').map((r) => r.target).sort()).to.deep.equal(
+          arm.resources.filter((r) => r.type !== 'Microsoft.Resources/deployments').map((r) => `${r.type}@${r.apiVersion}`).sort(),
+        );
+        expect(bicep.outputs.map((o) => o.name)).to.deep.equal(Object.keys(arm.outputs));
         const findings = checkArtifacts(first.artifacts).filter((f) => f.severity === 'error');
         expect(findings, JSON.stringify(findings, null, 1)).to.deep.equal([]);
         // The offline schema check costs ~50 ms a template: check every fifth config.

@@ -48,20 +48,36 @@ function block(lines: readonly string[], i: number): { text: string; end: number
   return { text, end: j };
 }
 
-/** Net change of ({[ nesting on one line, outside string literals. */
+/**
+ * Net change of ({[ nesting on one line, outside string literals. Interpolations (`'a${f('(')}b'`) are code
+ * again, with strings of their own, so a mode stack tracks string / interpolation nesting.
+ */
 function depthChange(line: string): number {
   let depth = 0;
-  let inString = false;
+  const modes: ('string' | 'interp')[] = [];
+  const interpBraces: number[] = [];
   for (let k = 0; k < line.length; k++) {
     const c = line[k]!;
-    if (inString) {
+    const mode = modes[modes.length - 1];
+    if (mode === 'string') {
       if (c === '\\') k++;
-      else if (c === "'") inString = false;
+      else if (c === "'") modes.pop();
+      else if (c === '$' && line[k + 1] === '{') {
+        modes.push('interp');
+        interpBraces.push(0);
+        k++;
+      }
       continue;
     }
-    if (c === "'") inString = true;
-    else if ('({['.includes(c)) depth++;
-    else if (')}]'.includes(c)) depth--;
+    if (c === "'") modes.push('string');
+    else if (mode === 'interp' && c === '{') interpBraces[interpBraces.length - 1]!++;
+    else if (mode === 'interp' && c === '}') {
+      if (interpBraces[interpBraces.length - 1] === 0) {
+        modes.pop();
+        interpBraces.pop();
+      } else interpBraces[interpBraces.length - 1]!--;
+    } else if (mode === undefined && '({['.includes(c)) depth++;
+    else if (mode === undefined && ')}]'.includes(c)) depth--;
   }
   return depth;
 }

@@ -32,6 +32,7 @@ export const diagnosticCodes = {
   AG306: 'An identity used where it is not attached to the account or not enabled.',
   AG307: 'An environment override that would change the template rather than a parameter value.',
   AG308: 'A value that Azure would reject (time in the past, bad resource ID, dependency cycle...).',
+  AG309: 'The config cannot be rendered as Bicep (use --format arm for it).',
   AG400: 'An Azure template limit would be exceeded.',
   AG500: 'Lint: the rendered output breaks a best-practice rule.',
   AG600: 'Output cannot be written (permissions, a file in the way, a path outside the output folder, two configs writing one file).',

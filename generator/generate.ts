@@ -4,7 +4,7 @@ import { checkArtifacts, checkLimitsOnly, findingToDiagnostic as lintDiagnostic 
 import { loadConfig, type LoadedConfig } from './load/loadConfig.js';
 import type { ResolvedModel } from './model/resolved.js';
 import { renderArm } from './render/renderArm.js';
-import { renderBicep } from './render/renderBicep.js';
+import { BicepUnsupportedError, renderBicep } from './render/renderBicep.js';
 import type { RenderedFile } from './render/renderedFile.js';
 import type { Finding } from './resolve/context.js';
 import { resolveModel } from './resolve/resolveModel.js';
@@ -70,7 +70,16 @@ export function generateConfig(file: string, text: string, options: GenerateOpti
   const rendered: RenderedFile[] = [];
   const format = options.format ?? 'all';
   if (format === 'arm' || format === 'all') rendered.push(...renderArm(resolved.model).map((f) => verifyArm(f, options)));
-  if (format === 'bicep' || format === 'all') rendered.push(...renderBicep(resolved.model).map(verifyBicep));
+  if (format === 'bicep' || format === 'all') {
+    try {
+      rendered.push(...renderBicep(resolved.model).map(verifyBicep));
+    } catch (err) {
+      // Something Bicep cannot express as armgen renders it: a located user error, never a silent drop.
+      if (!(err instanceof BicepUnsupportedError)) throw err;
+      const at = loaded.config.locate('');
+      return { ok: false, file, name, diagnostics: [...diagnostics, { file, ...at, severity: 'error', code: 'AG309', message: `cannot render Bicep: ${err.message}` }] };
+    }
+  }
   // Runbook scripts staged next to the template (copied or generated), for both ARM and Bicep.
   rendered.push(...resolved.model.extraFiles.map((f): RenderedFile => ({ path: f.path, kind: 'script', text: f.content })));
   const artifacts = rendered.map((f) => ({ path: `${name}/${f.path}`, text: f.text }));

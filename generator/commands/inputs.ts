@@ -1,5 +1,10 @@
 import { statSync } from 'node:fs';
-import fg from 'fast-glob';
+import { createRequire } from 'node:module';
+
+// fast-glob (CommonJS) is loaded only when an argument is a folder or a glob, not for plain file names.
+const require = createRequire(import.meta.url);
+let fastGlob: typeof import('fast-glob') | undefined;
+const fg = () => (fastGlob ??= require('fast-glob') as typeof import('fast-glob'));
 
 /**
  * Expand `<config..>` arguments: files as given, folders to the YAML/JSON files under them, anything
@@ -15,8 +20,8 @@ export function expandInputs(args: readonly string[]): { files: string[]; unmatc
       files.add(arg);
       continue;
     }
-    const pattern = st?.isDirectory() ? `${fg.convertPathToPattern(arg.replace(/\/+$/, ''))}/**/*.{yaml,yml,json}` : arg;
-    const found = fg.sync(pattern, { onlyFiles: true, dot: false, followSymbolicLinks: false, unique: true });
+    const pattern = st?.isDirectory() ? `${fg().convertPathToPattern(arg.replace(/\/+$/, ''))}/**/*.{yaml,yml,json}` : arg;
+    const found = fg().sync(pattern, { onlyFiles: true, dot: false, followSymbolicLinks: false, unique: true });
     if (found.length === 0) unmatched.push(arg);
     for (const f of found) files.add(f);
   }

@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
+import { createRequire } from 'node:module';
 import type { Artifact } from '../generate.js';
 import { ownedFiles } from './writeArtifacts.js';
+
+// diff is loaded only when `check` finds a difference to show (its CommonJS build, on demand).
+const require = createRequire(import.meta.url);
+let diffModule: typeof import('diff') | undefined;
+function createTwoFilesPatch(oldName: string, newName: string, before: string, after: string, oldHeader: string, newHeader: string, options: { context: number }): string {
+  return (diffModule ??= require('diff') as typeof import('diff')).createTwoFilesPatch(oldName, newName, before, after, oldHeader, newHeader, options);
+}
 
 export interface Drift {
   readonly path: string;

@@ -77,8 +77,9 @@ export function planWrites(outDir: string, artifacts: readonly Artifact[], confi
   const root = resolve(outDir);
   const writes: { target: string; text: string }[] = [];
   const produced = new Set<string>();
+  const folders = new FolderCheck(root);
   for (const a of artifacts) {
-    const target = safeTarget(root, a.path);
+    const target = safeTarget(root, a.path, folders);
     produced.add(target);
     if (readIfFile(target) !== a.text) writes.push({ target, text: a.text });
   }
@@ -108,20 +109,46 @@ export function ownedFiles(root: string, name: string): string[] {
   return out;
 }
 
-function safeTarget(root: string, path: string): string {
+function safeTarget(root: string, path: string, folders: FolderCheck): string {
   const target = resolve(root, path);
   if (isAbsolute(path) || path.split(/[\\/]/).includes('..') || !target.startsWith(root + sep)) {
     throw new WriteError(root, new Error(`refusing to write ${JSON.stringify(path)}: it leaves the output folder`));
   }
-  // A symlinked folder on the way could still lead outside: resolve what exists of the path.
-  let existing = dirname(target);
-  while (existing !== root && lstatSafe(existing) === undefined) existing = dirname(existing);
-  const real = realpathSafe(existing);
-  const realRoot = realpathSafe(root);
-  if (real && realRoot && real !== realRoot && !real.startsWith(realRoot + sep)) {
-    throw new WriteError(root, new Error(`refusing to write ${JSON.stringify(path)}: ${existing} is a link that leads outside the output folder`));
-  }
+  folders.check(dirname(target), path);
   return target;
+}
+
+/**
+ * A symlinked folder on the way could still lead outside the output folder: resolve what exists of each
+ * target folder. Checked once per folder and plan (every file of a config shares its folder), not per file:
+ * the verdict depends only on the folder, and planning changes nothing on disk.
+ */
+class FolderCheck {
+  private readonly verdicts = new Map<string, string | null>();
+  private realRoot: string | undefined | null = null;
+  constructor(private readonly root: string) {}
+
+  /** @throws WriteError when `folder` (or what exists of it) resolves outside the output folder. */
+  check(folder: string, path: string): void {
+    let existing = this.verdicts.get(folder);
+    if (existing === undefined) {
+      existing = this.outsideAncestor(folder);
+      this.verdicts.set(folder, existing);
+    }
+    if (existing !== null) {
+      throw new WriteError(this.root, new Error(`refusing to write ${JSON.stringify(path)}: ${existing} is a link that leads outside the output folder`));
+    }
+  }
+
+  /** The existing ancestor of `folder` that resolves outside the root, or null when it stays inside. */
+  private outsideAncestor(folder: string): string | null {
+    let existing = folder;
+    while (existing !== this.root && lstatSafe(existing) === undefined) existing = dirname(existing);
+    const real = realpathSafe(existing);
+    if (this.realRoot === null) this.realRoot = realpathSafe(this.root);
+    const realRoot = this.realRoot;
+    return real && realRoot && real !== realRoot && !real.startsWith(realRoot + sep) ? existing : null;
+  }
 }
 
 function readIfFile(path: string): string | undefined {

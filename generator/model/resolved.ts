@@ -64,6 +64,8 @@ export interface ArmResource {
   readonly type: string;
   readonly apiVersion: string;
   readonly name: Expr;
+  /** Deploy only when this evaluates to true (ARM `condition`, Bicep `= if (...)`). */
+  readonly condition?: Expr;
   /** Bicep: the short child name with `parent:` (when set); ARM uses `name`. */
   readonly parent?: { readonly symbol: string; readonly name: Expr };
   readonly scope?: Expr;

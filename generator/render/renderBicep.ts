@@ -265,6 +265,7 @@ function resourceView(r: ArmResource, scope: FileScope, scopeSymbol: string | un
     symbol: r.symbol,
     typeApi: `${r.type}@${r.apiVersion}`,
     name,
+    condition: conv(r.condition),
     ...(r.parent ? { parent: bicepRaw(r.parent.symbol) } : {}),
     ...(scopeSymbol ? { scope: bicepRaw(scopeSymbol) } : {}),
     location: conv(r.location),

@@ -28,7 +28,7 @@ export function pyStringLiteral(value: string): string {
   return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-const runbookHelpers = {
+export const runbookHelpers = {
   ps: (value: string): string => psSingleQuoted(value),
   py: (value: string): string => pyStringLiteral(value),
 } as const;

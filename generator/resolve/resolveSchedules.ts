@@ -11,6 +11,9 @@ import type { ResolvedRunbook } from './resolveRunbooks.js';
 const SCHEDULE_TYPE = 'Microsoft.Automation/automationAccounts/schedules';
 const JOB_SCHEDULE_TYPE = 'Microsoft.Automation/automationAccounts/jobSchedules';
 
+/** The bool parameter that switches job-schedule creation off for redeployments. */
+export const DEPLOY_JOB_SCHEDULES_PARAMETER = 'deployJobSchedules';
+
 /** Template parameter holding the default start time of every schedule that gives none. */
 export const SCHEDULE_START_PARAMETER = 'scheduleStartTime';
 /** Azure rejects a start less than 5 minutes after the request (bicep#9780); the default leaves a margin. */
@@ -105,8 +108,12 @@ export function resolveSchedules(
     }
     links.set(key, pointer);
     const short = call('guid', account.id, str(runbook.name), str(schedule.name));
-    resources.push(
-      accountChild(ctx, account, {
+    resources.push({
+      // Azure refuses a second PUT of a job schedule for the same runbook and schedule, whatever its name
+      // ("A job schedule for the specified runbook and schedule already exists", azure-resource-manager-schemas#313),
+      // so redeployments pass deployJobSchedules=false to keep the existing links.
+      condition: param(DEPLOY_JOB_SCHEDULES_PARAMETER),
+      ...accountChild(ctx, account, {
         type: JOB_SCHEDULE_TYPE,
         symbol: symbols.take(runbook.name, schedule.name, 'job', 'schedule'),
         short,
@@ -118,10 +125,22 @@ export function resolveSchedules(
         }),
         dependsOn: [runbook.dependency, schedule.dependency],
       }),
-    );
+    });
   });
 
   const parameters: TemplateParameter[] = [];
+  if (links.size > 0) {
+    if (ctx.config.parameters?.[DEPLOY_JOB_SCHEDULES_PARAMETER] !== undefined) {
+      ctx.error(`/parameters/${DEPLOY_JOB_SCHEDULES_PARAMETER}`, 'AG302', `'${DEPLOY_JOB_SCHEDULES_PARAMETER}' is the parameter armgen adds for job schedules; rename yours`);
+    }
+    parameters.push({
+      name: DEPLOY_JOB_SCHEDULES_PARAMETER,
+      type: 'bool',
+      secure: false,
+      description: 'Create the job schedules (runbook-schedule links). Azure refuses to create an existing link again, so pass false when redeploying to an account that already has them.',
+      defaultValue: { k: 'bool', v: true },
+    });
+  }
   if (usesDefaultStart) {
     if (ctx.config.parameters?.[SCHEDULE_START_PARAMETER] !== undefined) {
       ctx.error(`/parameters/${SCHEDULE_START_PARAMETER}`, 'AG302', `'${SCHEDULE_START_PARAMETER}' is the parameter armgen adds for schedules without startTime; rename yours, or use it explicitly with startTime: { param: ${SCHEDULE_START_PARAMETER} } on every schedule`);

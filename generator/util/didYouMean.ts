@@ -1,4 +1,9 @@
-import { distance } from 'fastest-levenshtein';
+import { createRequire } from 'node:module';
+
+// fastest-levenshtein (CommonJS) is loaded only when a suggestion is actually computed.
+const require = createRequire(import.meta.url);
+let levenshtein: typeof import('fastest-levenshtein') | undefined;
+const distance = (a: string, b: string): number => (levenshtein ??= require('fastest-levenshtein') as typeof import('fastest-levenshtein')).distance(a, b);
 
 /**
  * Suggest the closest known words for a misspelt one, for "did you mean" hints.

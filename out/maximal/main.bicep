@@ -35,6 +35,9 @@ param _artifactsLocation string = deployment().properties.templateLink.uri
 @secure()
 param _artifactsLocationSasToken string = ''
 
+@description('Create the job schedules (runbook-schedule links). Azure refuses to create an existing link again, so pass false when redeploying to an account that already has them.')
+param deployJobSchedules bool = true
+
 @description('Start time of the schedules that set none (ISO 8601, at least 5 minutes after the deployment). Default: 15 minutes after the deployment starts.')
 param scheduleStartTime string = dateTimeAdd(utcNow('u'), 'PT15M')
 
@@ -414,7 +417,7 @@ resource firstMondaySchedule 'Microsoft.Automation/automationAccounts/schedules@
   }
 }
 
-resource startNightlyNightlyJobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = {
+resource startNightlyNightlyJobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = if (deployJobSchedules) {
   name: guid(automationAccount.id, 'Start-Nightly', 'nightly')
   parent: automationAccount
   properties: {
@@ -434,7 +437,7 @@ resource startNightlyNightlyJobSchedule 'Microsoft.Automation/automationAccounts
   ]
 }
 
-resource getInventoryWeeklyReportJobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = {
+resource getInventoryWeeklyReportJobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = if (deployJobSchedules) {
   name: guid(automationAccount.id, 'Get-Inventory', 'weekly-report')
   parent: automationAccount
   properties: {
@@ -454,7 +457,7 @@ resource getInventoryWeeklyReportJobSchedule 'Microsoft.Automation/automationAcc
   ]
 }
 
-resource connectRunnerMonthEndJobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = {
+resource connectRunnerMonthEndJobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = if (deployJobSchedules) {
   name: guid(automationAccount.id, 'Connect-Runner', 'month-end')
   parent: automationAccount
   properties: {
@@ -471,7 +474,7 @@ resource connectRunnerMonthEndJobSchedule 'Microsoft.Automation/automationAccoun
   ]
 }
 
-resource getTokenFirstMondayJobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = {
+resource getTokenFirstMondayJobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = if (deployJobSchedules) {
   name: guid(automationAccount.id, 'Get-Token', 'first-monday')
   parent: automationAccount
   properties: {

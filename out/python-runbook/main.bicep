@@ -11,6 +11,9 @@ param _artifactsLocation string = deployment().properties.templateLink.uri
 @secure()
 param _artifactsLocationSasToken string = ''
 
+@description('Create the job schedules (runbook-schedule links). Azure refuses to create an existing link again, so pass false when redeploying to an account that already has them.')
+param deployJobSchedules bool = true
+
 @description('Start time of the schedules that set none (ISO 8601, at least 5 minutes after the deployment). Default: 15 minutes after the deployment starts.')
 param scheduleStartTime string = dateTimeAdd(utcNow('u'), 'PT15M')
 
@@ -74,7 +77,7 @@ resource hourlySchedule 'Microsoft.Automation/automationAccounts/schedules@2024-
   }
 }
 
-resource getTokenHourlyJobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = {
+resource getTokenHourlyJobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = if (deployJobSchedules) {
   name: guid(automationAccount.id, 'Get-Token', 'hourly')
   parent: automationAccount
   properties: {

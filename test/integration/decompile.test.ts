@@ -19,7 +19,7 @@ const TYPE_WARNINGS = /BCP0(35|36|37|53|73|81|89)|Error BCP|fatal error/;
  * - BCP036 on `scope`: ARM's extension-resource `scope` is a resource ID string, which Bicep can only
  *   express as a resource symbol; the decompiler copies the string (armgen's own main.bicep uses symbols).
  */
-const DECOMPILER_LIMITS = [/Error BCP024: The identifier exceeds the limit of 255/, /Error BCP091: An error occurred reading file\. The path '.*nested_ra_/, /Error BCP036: The property "scope" expected a value of type "resource \| tenant"/,
+const DECOMPILER_LIMITS = [/Error BCP024: The identifier exceeds the limit of 255/, /Error BCP091: An error occurred reading file\..*nested_ra_/, /Error BCP036: The property "scope" expected a value of type "resource \| tenant"/,
   /Error BCP104: The referenced module has errors/, /Decompilation failed with fatal error "The path '.*nested_ra_.*' is too long/];
 
 describe('Bicep type check of the ARM output (decompile + build)', function () {

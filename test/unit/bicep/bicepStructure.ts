@@ -115,7 +115,7 @@ export function parseBicep(text: string): BicepFile {
       decorators = [];
       continue;
     }
-    m = /^resource (\w+) '([^']+)'( existing)? = \{$/.exec(line);
+    m = /^resource (\w+) '([^']+)'( existing)? = (?:if \(.*\) )?\{$/.exec(line);
     if (m) {
       const b = block(lines, i);
       resources.push({ symbol: m[1]!, keyword: 'resource', target: m[2]!, existing: Boolean(m[3]), body: b.text });

@@ -8,6 +8,8 @@ import { isOwned } from './ownership.js';
 export interface WritePlan {
   readonly writes: readonly { readonly target: string; readonly text: string }[];
   readonly removals: readonly string[];
+  /** Temporaries a killed run left in the configs' folders (cleared even where nothing else changes). */
+  readonly leftovers: readonly string[];
 }
 
 /**
@@ -26,10 +28,18 @@ export function writeArtifacts(
   const plan = planWrites(outDir, artifacts, configNames);
   const temps: { temp: string; target: string }[] = [];
   for (const dir of new Set(plan.writes.map((w) => dirname(w.target)))) removeLeftoverTemps(dir);
+  for (const temp of plan.leftovers) rmSync(temp, { force: true });
+  // One random tag per run, a counter per file: temporaries stay unique and unguessable ('wx' refuses any clash).
+  const tag = randomBytes(6).toString('hex');
+  const made = new Set<string>();
   try {
     for (const w of plan.writes) {
-      fs.mkdirSync(dirname(w.target), { recursive: true });
-      const temp = join(dirname(w.target), `.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+      const dir = dirname(w.target);
+      if (!made.has(dir)) {
+        fs.mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+      const temp = join(dir, `.${tag}-${temps.length.toString(36)}${TEMP_SUFFIX}`);
       temps.push({ temp, target: w.target });
       fs.writeFileSync(temp, w.text, { encoding: 'utf8', flag: 'wx' });
     }
@@ -81,16 +91,25 @@ export function planWrites(outDir: string, artifacts: readonly Artifact[], confi
   for (const a of artifacts) {
     const target = safeTarget(root, a.path, folders);
     produced.add(target);
-    if (readIfFile(target) !== a.text) writes.push({ target, text: a.text });
+    // A file in a folder that does not exist yet is new: no need to look for it.
+    if (!folders.exists(dirname(target)) || readIfFile(target) !== a.text) writes.push({ target, text: a.text });
   }
-  const removals = configNames.flatMap((name) => ownedFiles(root, name)).filter((f) => !produced.has(f));
-  return { writes, removals };
+  const removals: string[] = [];
+  const leftovers: string[] = [];
+  for (const name of configNames) scanConfigFolder(root, name, (f) => !produced.has(f) && removals.push(f), (t) => leftovers.push(t));
+  return { writes, removals, leftovers };
 }
 
 /** Owned files currently on disk in `DIR/NAME/`. */
 export function ownedFiles(root: string, name: string): string[] {
-  const dir = join(root, name);
   const out: string[] = [];
+  scanConfigFolder(root, name, (f) => out.push(f));
+  return out;
+}
+
+/** Walk `DIR/NAME/` (sorted, links not followed): owned files to `onOwned`, leftover temporaries to `onTemp`. */
+function scanConfigFolder(root: string, name: string, onOwned: (file: string) => unknown, onTemp?: (file: string) => unknown): void {
+  const dir = join(root, name);
   const walk = (d: string) => {
     let entries: string[];
     try {
@@ -102,11 +121,11 @@ export function ownedFiles(root: string, name: string): string[] {
       const full = join(d, e);
       const st = lstatSafe(full);
       if (st?.isDirectory()) walk(full);
-      else if (st?.isFile() && isOwned(relative(dir, full).split(sep).join('/'))) out.push(full);
+      else if (st?.isFile() && isOwned(relative(dir, full).split(sep).join('/'))) onOwned(full);
+      else if (onTemp && st?.isFile() && e.startsWith('.') && e.endsWith(TEMP_SUFFIX)) onTemp(full);
     }
   };
   walk(dir);
-  return out;
 }
 
 function safeTarget(root: string, path: string, folders: FolderCheck): string {
@@ -125,6 +144,7 @@ function safeTarget(root: string, path: string, folders: FolderCheck): string {
  */
 class FolderCheck {
   private readonly verdicts = new Map<string, string | null>();
+  private readonly existing = new Set<string>();
   private realRoot: string | undefined | null = null;
   constructor(private readonly root: string) {}
 
@@ -140,10 +160,16 @@ class FolderCheck {
     }
   }
 
+  /** Whether `folder` existed when it was checked (call check() first). */
+  exists(folder: string): boolean {
+    return this.existing.has(folder);
+  }
+
   /** The existing ancestor of `folder` that resolves outside the root, or null when it stays inside. */
   private outsideAncestor(folder: string): string | null {
     let existing = folder;
     while (existing !== this.root && lstatSafe(existing) === undefined) existing = dirname(existing);
+    if (existing === folder || folder === this.root) this.existing.add(folder);
     const real = realpathSafe(existing);
     if (this.realRoot === null) this.realRoot = realpathSafe(this.root);
     const realRoot = this.realRoot;

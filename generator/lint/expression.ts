@@ -26,8 +26,28 @@ export function literalValue(s: string): string {
 
 export type ParseResult = { readonly ok: true; readonly node: ExprNode } | { readonly ok: false; readonly error: string };
 
+/**
+ * Parsed expressions by text. Several rules parse the same strings of a file, and a batch renders the same
+ * expressions config after config; results are immutable (readonly nodes), so they are shared. Bounded:
+ * cleared when full, so memory stays flat however many distinct expressions a run sees.
+ */
+const parsed = new Map<string, ParseResult>();
+const PARSED_MAX = 20_000;
+const PARSED_KEY_MAX = 4096;
+
 /** Parse the JSON string of an expression (with its brackets). */
 export function parseExpression(s: string): ParseResult {
+  if (s.length > PARSED_KEY_MAX) return parseExpressionUncached(s);
+  let r = parsed.get(s);
+  if (r === undefined) {
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    r = parseExpressionUncached(s);
+    parsed.set(s, r);
+  }
+  return r;
+}
+
+function parseExpressionUncached(s: string): ParseResult {
   try {
     const p = new Parser(s.slice(1, -1));
     p.ws();

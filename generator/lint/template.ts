@@ -90,7 +90,13 @@ export interface StringSite {
  * Every string (values and keys) under `value`. `skip` stops the walk at an object (used to leave out
  * nested templates that have their own scope).
  */
-export function stringsIn(value: JsonValue, path: readonly Segment[], skip?: (obj: JsonObject, path: readonly Segment[]) => boolean): StringSite[] {
+export function stringsIn(value: JsonValue, path: readonly Segment[], skip?: (obj: JsonObject, path: readonly Segment[]) => boolean): readonly StringSite[] {
+  // Several rules walk a whole file: walk it once (the parsed file is not changed while rules run).
+  const whole = !skip && path.length === 0 && typeof value === 'object' && value !== null;
+  if (whole) {
+    const hit = wholeFileStrings.get(value);
+    if (hit) return hit;
+  }
   const out: StringSite[] = [];
   const walk = (v: JsonValue, at: readonly Segment[]): void => {
     if (typeof v === 'string') out.push({ value: v, path: at, isKey: false });
@@ -104,14 +110,17 @@ export function stringsIn(value: JsonValue, path: readonly Segment[], skip?: (ob
     }
   };
   walk(value, path);
+  if (whole) wholeFileStrings.set(value, out);
   return out;
 }
+
+const wholeFileStrings = new WeakMap<object, readonly StringSite[]>();
 
 /**
  * The strings whose expressions resolve in `info`'s parameter scope: the template itself and its
  * outer-scoped nested templates, but not inner-scoped nested templates (their own scope).
  */
-export function scopeStrings(info: TemplateInfo, all: readonly TemplateInfo[]): StringSite[] {
+export function scopeStrings(info: TemplateInfo, all: readonly TemplateInfo[]): readonly StringSite[] {
   const ownScopeChildren = new Set(all.filter((t) => t !== info && t.scope === t && isDescendant(t, info)).map((t) => t.template));
   return stringsIn(info.template, info.path, (obj) => ownScopeChildren.has(obj));
 }
@@ -122,7 +131,7 @@ function isDescendant(t: TemplateInfo, ancestor: TemplateInfo): boolean {
 }
 
 /** Strings under one template only: nested templates (of either scope) are left out. */
-export function ownStrings(info: TemplateInfo, all: readonly TemplateInfo[]): StringSite[] {
+export function ownStrings(info: TemplateInfo, all: readonly TemplateInfo[]): readonly StringSite[] {
   const nested = new Set(all.filter((t) => t.parent === info).map((t) => t.template));
   return stringsIn(info.template, info.path, (obj) => nested.has(obj));
 }

@@ -137,12 +137,16 @@ export type TemplatesOrigin = 'precompiled' | 'compiled at run time';
  * from `templates/<language>/**.hbs`, partials from `templates/<language>/partials/*.hbs`, registered by file
  * name. Uses the build's precompiled templates (Handlebars runtime only) when their fingerprint matches the
  * sources and helpers of this run; otherwise compiles the sources, once per process, with the same options.
- * Either way: strict, knownHelpersOnly, no escaping, no prototype access.
+ * Either way: strict, knownHelpersOnly, no escaping, no prototype access. `usePrecompiled: false` forces compiling (tests).
  */
-export function createEnvironment(language: string, helpers: Helpers): ((entry: string) => TemplateFn) & { readonly origin: TemplatesOrigin } {
+export function createEnvironment(
+  language: string,
+  helpers: Helpers,
+  { usePrecompiled = true }: { readonly usePrecompiled?: boolean } = {},
+): ((entry: string) => TemplateFn) & { readonly origin: TemplatesOrigin } {
   const sources = readTemplateSources(language);
   const runtime = require('handlebars/runtime') as HandlebarsEnv;
-  const pre = loadPrecompiled()?.[language];
+  const pre = usePrecompiled ? loadPrecompiled()?.[language] : undefined;
   let make: (name: string, kind: 'entry' | 'partial') => HandlebarsNamespace.TemplateDelegate | undefined;
   let env: HandlebarsEnv;
   let origin: TemplatesOrigin;

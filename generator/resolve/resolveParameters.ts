@@ -25,7 +25,7 @@ export const LOCATION_PARAMETER = 'location';
 const SECURE = new Set(['securestring', 'secureObject']);
 
 /** Which JSON types a declared parameter type accepts, and which uses it can serve. */
-const JSON_TYPE: Record<Parameter['type'], string> = {
+export const JSON_TYPE: Record<Parameter['type'], ParamUse['type']> = {
   string: 'string',
   securestring: 'string',
   int: 'int',

@@ -1,23 +1,14 @@
 import { bool, call, num, obj, str, type Expr } from '../arm/expr.js';
 import type { ArmResource } from '../model/resolved.js';
 import { accountChild, isSecureStringParam, type AccountRef } from './children.js';
-import { isParamRef, type ParamUse, type ResolveContext } from './context.js';
+import { isParamRef, type ResolveContext } from './context.js';
 import { checkName, nameRules } from './nameRules.js';
 import type { SymbolTable } from './names.js';
+import { JSON_TYPE } from './resolveParameters.js';
 
 const VARIABLE_TYPE = 'Microsoft.Automation/automationAccounts/variables';
 const CREDENTIAL_TYPE = 'Microsoft.Automation/automationAccounts/credentials';
 
-/** The JSON kind a parameter use needs, from the declared type (undeclared: resolveParameters reports it). */
-const USE_TYPE: Record<string, ParamUse['type']> = {
-  string: 'string',
-  securestring: 'string',
-  int: 'int',
-  bool: 'bool',
-  object: 'object',
-  secureObject: 'object',
-  array: 'array',
-};
 
 /**
  * The API's variable `value` is a JSON text (a string value carries its quotes: `"\"text\""`). Literal values
@@ -52,7 +43,7 @@ export function resolveVariables(
     if (isParamRef(v.value) && Object.keys(v.value as object).length === 1) {
       const ref = v.value as { param: string };
       const declared = ctx.config.parameters?.[ref.param];
-      const p = ctx.useParam(ref, { pointer: `${pointer}/value/param`, type: USE_TYPE[declared?.type ?? 'string'] ?? 'string' });
+      const p = ctx.useParam(ref, { pointer: `${pointer}/value/param`, type: declared ? JSON_TYPE[declared.type] : 'string' });
       if (declared && (declared.type === 'securestring' || declared.type === 'secureObject') && !isEncrypted) {
         ctx.error(`${pointer}/isEncrypted`, 'AG303', `variable '${v.name}' takes secure parameter '${ref.param}' but isEncrypted is false: the secret would be readable in the portal`);
       }

@@ -53,6 +53,21 @@ describe('writing output: atomic, all-or-nothing, never outside the output folde
     expect(snapshot(out)).to.deep.equal(before);
   });
 
+  it('clears temporaries a killed run left, also in a folder whose files are already up to date', () => {
+    // GIVEN an up-to-date output folder (with a subfolder) holding temporaries of a killed run, and a hand-written file
+    const out = outWithOldFiles();
+    const withModule = [...artifacts, { path: 'cfg/modules/m.bicep', text: 'module\n' }];
+    writeArtifacts(out, withModule, ['cfg']);
+    writeFileSync(join(out, 'cfg', '.0123456789ab.armgen.tmp'), 'half a file');
+    writeFileSync(join(out, 'cfg', 'modules', '.ba9876543210-1.armgen.tmp'), 'half a file');
+    writeFileSync(join(out, 'cfg', 'notes.armgen.tmp'), 'not ours: no leading dot');
+    // WHEN armgen writes the same artifacts again (nothing to write)
+    const r = writeArtifacts(out, withModule, ['cfg']);
+    // THEN the temporaries are gone and everything else is as it was
+    expect(r.written).to.equal(0);
+    expect(Object.keys(snapshot(out)).sort()).to.deep.equal(['cfg/azuredeploy.json', 'cfg/azuredeploy.parameters.json', 'cfg/modules/m.bicep', 'cfg/notes.armgen.tmp']);
+  });
+
   it('a denied write is reported as permission denied and changes nothing', () => {
     const out = outWithOldFiles();
     const before = snapshot(out);

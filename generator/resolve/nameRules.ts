@@ -57,6 +57,22 @@ export const nameRules = {
     pattern: /^[^<>*%&:\\?.+/]*[^<>*%&:\\?.+/ ]$/,
     rule: '1-128 characters, none of <>*%&:\\?.+/ and not ending with a space',
   },
+  // learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftkeyvault
+  keyVault: {
+    what: 'Key Vault name',
+    min: 3,
+    max: 24,
+    pattern: /^[A-Za-z](?!.*--)[A-Za-z0-9-]*[A-Za-z0-9]$/,
+    rule: '3-24 characters: letters, digits and hyphens; start with a letter, end with a letter or digit, no consecutive hyphens',
+  },
+  // learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftstorage
+  storageAccount: {
+    what: 'storage account name',
+    min: 3,
+    max: 24,
+    pattern: /^[a-z0-9]+$/,
+    rule: '3-24 characters: lowercase letters and digits only',
+  },
   deployment: {
     what: 'deployment name',
     min: 1,
@@ -67,6 +83,19 @@ export const nameRules = {
 } as const satisfies Record<string, NameRule>;
 
 export type NameRuleKey = keyof typeof nameRules;
+
+/** Naming rules of resource types a role may be scoped to, by type (compared case-insensitively). */
+const RULES_BY_TYPE: Readonly<Record<string, NameRule>> = {
+  'microsoft.keyvault/vaults': nameRules.keyVault,
+  'microsoft.storage/storageaccounts': nameRules.storageAccount,
+  'microsoft.automation/automationaccounts': nameRules.automationAccount,
+  'microsoft.managedidentity/userassignedidentities': nameRules.userAssignedIdentity,
+};
+
+/** The naming rule armgen knows for a resource type, if any. */
+export function nameRuleForType(type: string): NameRule | undefined {
+  return RULES_BY_TYPE[type.toLowerCase()];
+}
 
 /** The reason a literal name breaks its rule, or undefined when it is fine. */
 export function checkName(rule: NameRule, value: string): string | undefined {

@@ -5,7 +5,7 @@ import type { ArmResource, Dependency, ExistingResource, TemplateModel } from '.
 import { didYouMean, suggestionHint } from '../util/didYouMean.js';
 import type { ResolveContext } from './context.js';
 import type { ResolvedIdentity } from './resolveIdentities.js';
-import { nameRules } from './nameRules.js';
+import { checkName, nameRuleForType, nameRules } from './nameRules.js';
 import type { SymbolTable } from './names.js';
 import { findBuiltinRole, findBuiltinRoleById, narrowerRoleByResourceType, suggestBuiltinRoles } from './roles/builtinRoles.js';
 
@@ -210,13 +210,16 @@ function resourceTarget(ctx: ResolveContext, scope: Extract<Scope, { kind: 'reso
       ctx.error(`${pointer}/resourceId`, 'AG308', `${JSON.stringify(scope.resourceId)} is not a resource ID: expected /subscriptions/<guid>/resourceGroups/<group>/providers/<namespace>/<type>/<name>`);
       return undefined;
     }
+    const rule = m[5] ? undefined : nameRuleForType(m[3]!);
+    const problem = rule ? checkName(rule, m[4]!) : undefined;
+    if (problem) ctx.error(`${pointer}/resourceId`, 'AG300', problem);
     return { kind: 'resourceGroup', scopeId: str(scope.resourceId), subscriptionId: str(m[1]!), resourceGroup: str(m[2]!), resourceId: str(scope.resourceId), resourceType: m[3]! };
   }
   if (scope.type === undefined || scope.name === undefined) {
     ctx.error(pointer, 'AG200', `a resource scope needs resourceId, or type and name (missing ${scope.type === undefined ? 'type' : 'name'})`);
     return undefined;
   }
-  const name = ctx.stringValue(scope.name, `${pointer}/name`);
+  const name = ctx.stringValue(scope.name, `${pointer}/name`, nameRuleForType(scope.type));
   const rg = scope.resourceGroup === undefined ? undefined : ctx.stringValue(scope.resourceGroup, `${pointer}/resourceGroup`, nameRules.resourceGroup);
   const sub = scope.subscriptionId === undefined ? undefined : ctx.stringValue(scope.subscriptionId, `${pointer}/subscriptionId`, nameRules.subscriptionId);
   if (sub && !rg) {

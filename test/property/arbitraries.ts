@@ -29,6 +29,17 @@ export const rgName = fc.array(fc.oneof(pick(alnum), fc.constantFrom('-', '_', '
 
 export const guid = fc.uuid().map((u) => u.toLowerCase());
 
+/** Names valid for each scoped resource type (Azure's per-type rules, which armgen enforces). */
+const keyVaultName = fc
+  .tuple(pick(letters), fc.array(fc.oneof(pick(alnum), fc.constant('-')), { minLength: 1, maxLength: 20 }), pick(alnum))
+  .map(([a, mid, z]) => `${a}${mid.join('').replace(/-+/g, '-')}${z}`);
+const storageName = fc.array(pick(alnum), { minLength: 3, maxLength: 24 }).map((a) => a.join(''));
+const scopedResource = fc.oneof(
+  fc.record({ type: fc.constant('Microsoft.KeyVault/vaults'), name: keyVaultName }),
+  fc.record({ type: fc.constant('Microsoft.Storage/storageAccounts'), name: storageName }),
+  fc.record({ type: fc.constant('Microsoft.Compute/virtualMachines'), name: identityResourceName }),
+);
+
 const tags = fc.dictionary(
   fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !/[<>%&\\?/]/.test(k) && k !== '__proto__'),
   hostileString.filter((v) => v.length <= 256),
@@ -67,9 +78,9 @@ const scope = fc.oneof(
   fc.constant({ kind: 'subscription' }),
   fc.record({ kind: fc.constant('subscription'), subscriptionId: guid }),
   fc.constant({ kind: 'automationAccount' }),
-  fc.record({ kind: fc.constant('resource'), type: fc.constantFrom('Microsoft.KeyVault/vaults', 'Microsoft.Compute/virtualMachines', 'Microsoft.Storage/storageAccounts'), name: identityResourceName }),
-  fc.record({ kind: fc.constant('resource'), type: fc.constant('Microsoft.KeyVault/vaults'), name: identityResourceName, resourceGroup: rgName, subscriptionId: guid }),
-  fc.tuple(guid, rgName, identityResourceName).map(([s, g, n]) => ({ kind: 'resource', resourceId: `/subscriptions/${s}/resourceGroups/${g}/providers/Microsoft.KeyVault/vaults/${n}` })),
+  scopedResource.map((r) => ({ kind: 'resource', ...r })),
+  fc.tuple(scopedResource, rgName, guid).map(([r, g, s]) => ({ kind: 'resource', ...r, resourceGroup: g, subscriptionId: s })),
+  fc.tuple(guid, rgName, scopedResource).map(([s, g, r]) => ({ kind: 'resource', resourceId: `/subscriptions/${s}/resourceGroups/${g}/providers/${r.type}/${r.name}` })),
 );
 
 /** A valid config as plain data (serialised to YAML or JSON by the property). */
@@ -161,6 +172,15 @@ export const mutation: fc.Arbitrary<{ label: string; apply: Mutation }> = fc.one
       roleAssignments: [{ identity: 'system', role: 'Contributer of Everything', scope: { kind: 'resourceGroup' } }],
     }),
   }),
+  fc.constantFrom('kv_underscore', 'KV--double', 'ab', 'x'.repeat(25)).map((n) => ({
+    label: `Key Vault scope name breaks Azure's rule: ${n.slice(0, 12)}`,
+    apply: (c: Record<string, unknown>) => ({
+      ...c,
+      automationAccount: { ...account(c), identity: { systemAssigned: true } },
+      identities: undefined,
+      roleAssignments: [{ identity: 'system', role: 'Key Vault Secrets User', scope: { kind: 'resource', type: 'Microsoft.KeyVault/vaults', name: n } }],
+    }),
+  })),
   fc.constant({ label: 'scope kind unknown', apply: (c: Record<string, unknown>) => ({ ...c, roleAssignments: [{ identity: 'system', role: 'Reader', scope: { kind: 'tenant' } }] }) }),
 );
 

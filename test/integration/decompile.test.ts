@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { exampleConfigs, renderFile } from '../helpers/render.js';
-import { findTool, runTool, TOOL_MISSING } from '../support/tools.js';
+import { requireTool, runTool } from '../support/tools.js';
 
 /**
  * An independent type check of armgen's ARM output with Azure's own resource types: `bicep decompile`
@@ -24,13 +24,7 @@ const DECOMPILER_LIMITS = [/Error BCP024: The identifier exceeds the limit of 25
 
 describe('Bicep type check of the ARM output (decompile + build)', function () {
   this.timeout(600_000);
-  const bicep = findTool('bicep');
-  before(function () {
-    if (!bicep) {
-      console.log(`      ${TOOL_MISSING('bicep')}`);
-      this.skip();
-    }
-  });
+  const bicep = requireTool('bicep');
 
   it('every example template decompiles and builds with no errors and no type warnings', () => {
     // GIVEN every example's azuredeploy.json in a temp folder

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { generateConfig } from '../../generator/generate.js';
-import { findTool, runTool, TOOL_MISSING } from '../support/tools.js';
+import { requireTool, runTool } from '../support/tools.js';
 import { fullConfig } from './arbitraries.js';
 
 /**
@@ -18,13 +18,7 @@ const seed = Number(process.env.ARMGEN_FUZZ_SEED ?? 424242);
 
 describe(`property: a sample of ${samples} random configs compiles warning-free with the real Bicep CLI`, function () {
   this.timeout(600_000);
-  const bicep = findTool('bicep');
-  before(function () {
-    if (!bicep) {
-      console.log(`      ${TOOL_MISSING('bicep')}`);
-      this.skip();
-    }
-  });
+  const bicep = requireTool('bicep');
 
   it('bicep build and bicep lint report nothing for any sampled config', () => {
     // GIVEN a sample of random valid configs rendered into one folder per config

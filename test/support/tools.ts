@@ -67,3 +67,18 @@ export function runTool(path: string, args: string[], opts: { cwd?: string; inpu
 export function TOOL_MISSING(name: ToolName | string): string {
   return `skipped: no '${name}' executable (run .ci/install-tools.sh, needs the .NET SDK)`;
 }
+
+/**
+ * For a `describe` that needs a real tool: registers a `before` hook that skips the whole block, with a
+ * clear message, when the tool is absent. Returns the executable's path (undefined only when skipped).
+ */
+export function requireTool(name: ToolName): string | undefined {
+  const path = findTool(name);
+  before(function () {
+    if (!path) {
+      console.log(`      ${TOOL_MISSING(name)}`);
+      this.skip();
+    }
+  });
+  return path;
+}

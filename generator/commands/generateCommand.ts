@@ -57,7 +57,7 @@ export function generateCommand(ctx: Ctx): CommandModule<object, GenerateArgs> {
       const ok = run.results.filter((r) => r.ok && !r.diagnostics.some((d) => d.severity === 'error'));
       const artifacts: Artifact[] = ok.flatMap((r) => (r.ok ? [...r.artifacts] : []));
       try {
-        const summary = writeArtifacts(args.out, artifacts, ok.map((r) => r.name));
+        const summary = writeArtifacts(args.out, artifacts, { names: ok.map((r) => r.name), format: args.format });
         if (format === 'human') ctx.io.stderr(`armgen: ${ok.length} config(s) -> ${args.out}/ (${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed)\n`);
       } catch (err) {
         if (!(err instanceof WriteError)) throw err;
@@ -86,7 +86,7 @@ export function checkCommand(ctx: Ctx): CommandModule<object, CheckArgs> {
         return;
       }
       const artifacts = run.results.flatMap((r) => (r.ok ? [...r.artifacts] : []));
-      const drift = checkDrift(args.out, artifacts, run.results.map((r) => r.name));
+      const drift = checkDrift(args.out, artifacts, { names: run.results.map((r) => r.name), format: args.format });
       const diagnostics: Diagnostic[] = drift.map((d) => ({
         file: `${args.out}/${d.path}`,
         line: 0,

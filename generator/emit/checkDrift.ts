@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Artifact } from '../generate.js';
+import { toOwners, type Owners } from './ownership.js';
 import { ownedFiles } from './writeArtifacts.js';
 
 // diff is loaded only when `check` finds a difference to show (its CommonJS build, on demand).
@@ -21,7 +22,8 @@ export interface Drift {
 }
 
 /** Compare rendered artifacts with the owned files on disk; reads only, writes nothing. */
-export function checkDrift(outDir: string, artifacts: readonly Artifact[], configNames: readonly string[]): Drift[] {
+export function checkDrift(outDir: string, artifacts: readonly Artifact[], owners: readonly string[] | Owners): Drift[] {
+  const { names, format } = toOwners(owners);
   const root = resolve(outDir);
   const drift: Drift[] = [];
   const produced = new Set<string>();
@@ -35,8 +37,8 @@ export function checkDrift(outDir: string, artifacts: readonly Artifact[], confi
       drift.push({ path: a.path, kind: 'stale', diff: patch(a.path, onDisk, a.text), summary: a.path.endsWith('.json') ? summarise(onDisk, a.text) : [] });
     }
   }
-  for (const name of configNames) {
-    for (const f of ownedFiles(root, name)) {
+  for (const name of names) {
+    for (const f of ownedFiles(root, name, format)) {
       if (!produced.has(f)) {
         const rel = relative(root, f).split(sep).join('/');
         drift.push({ path: rel, kind: 'extra', diff: patch(rel, readSafe(f) ?? '', ''), summary: [] });

@@ -3,7 +3,7 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSy
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Artifact } from '../generate.js';
-import { isOwned } from './ownership.js';
+import { isOwned, toOwners, type OwnedFormat, type Owners } from './ownership.js';
 
 export interface WritePlan {
   readonly writes: readonly { readonly target: string; readonly text: string }[];
@@ -22,10 +22,10 @@ export interface WritePlan {
 export function writeArtifacts(
   outDir: string,
   artifacts: readonly Artifact[],
-  configNames: readonly string[],
+  owners: readonly string[] | Owners,
   fs: WriteFs = nodeFs,
 ): { written: number; removed: number; unchanged: number } {
-  const plan = planWrites(outDir, artifacts, configNames);
+  const plan = planWrites(outDir, artifacts, owners);
   const temps: { temp: string; target: string }[] = [];
   for (const dir of new Set(plan.writes.map((w) => dirname(w.target)))) removeLeftoverTemps(dir);
   for (const temp of plan.leftovers) rmSync(temp, { force: true });
@@ -83,7 +83,8 @@ function readdirSafe(dir: string): string[] {
 }
 
 /** Decide what to write (changed files only) and remove, refusing paths that leave the output folder. */
-export function planWrites(outDir: string, artifacts: readonly Artifact[], configNames: readonly string[]): WritePlan {
+export function planWrites(outDir: string, artifacts: readonly Artifact[], owners: readonly string[] | Owners): WritePlan {
+  const { names, format } = toOwners(owners);
   const root = resolve(outDir);
   const writes: { target: string; text: string }[] = [];
   const produced = new Set<string>();
@@ -96,20 +97,24 @@ export function planWrites(outDir: string, artifacts: readonly Artifact[], confi
   }
   const removals: string[] = [];
   const leftovers: string[] = [];
-  for (const name of configNames) scanConfigFolder(root, name, (f) => !produced.has(f) && removals.push(f), (t) => leftovers.push(t));
+  for (const name of names) scanConfigFolder({ root, name, format }, (f) => !produced.has(f) && removals.push(f), (t) => leftovers.push(t));
   return { writes, removals, leftovers };
 }
 
-/** Owned files currently on disk in `DIR/NAME/`. */
-export function ownedFiles(root: string, name: string): string[] {
+/** Owned files (of `format`, default all) currently on disk in `DIR/NAME/`. */
+export function ownedFiles(root: string, name: string, format?: OwnedFormat): string[] {
   const out: string[] = [];
-  scanConfigFolder(root, name, (f) => out.push(f));
+  scanConfigFolder({ root, name, format }, (f) => out.push(f));
   return out;
 }
 
 /** Walk `DIR/NAME/` (sorted, links not followed): owned files to `onOwned`, leftover temporaries to `onTemp`. */
-function scanConfigFolder(root: string, name: string, onOwned: (file: string) => unknown, onTemp?: (file: string) => unknown): void {
-  const dir = join(root, name);
+function scanConfigFolder(
+  at: { readonly root: string; readonly name: string; readonly format: OwnedFormat | undefined },
+  onOwned: (file: string) => unknown,
+  onTemp?: (file: string) => unknown,
+): void {
+  const dir = join(at.root, at.name);
   const walk = (d: string) => {
     let entries: string[];
     try {
@@ -121,7 +126,7 @@ function scanConfigFolder(root: string, name: string, onOwned: (file: string) =>
       const full = join(d, e);
       const st = lstatSafe(full);
       if (st?.isDirectory()) walk(full);
-      else if (st?.isFile() && isOwned(relative(dir, full).split(sep).join('/'))) onOwned(full);
+      else if (st?.isFile() && isOwned(relative(dir, full).split(sep).join('/'), at.format)) onOwned(full);
       else if (onTemp && st?.isFile() && e.startsWith('.') && e.endsWith(TEMP_SUFFIX)) onTemp(full);
     }
   };

@@ -93,6 +93,21 @@ describe('the armgen CLI', () => {
     expect(readFileSync(join(out, 'template-ua', 'NOTES.md'), 'utf8')).to.equal('mine\n');
   });
 
+  it('a run owns only the formats it renders: --format arm never reports or removes the Bicep files', async () => {
+    // GIVEN both formats rendered
+    const { config, out } = scratch();
+    expect(await runCli(['generate', config, '--out', out], capture().io)).to.equal(0);
+    expect(readdirSync(join(out, 'template-ua')).sort()).to.include.members(['main.bicep', 'main.bicepparam', 'azuredeploy.json']);
+    // WHEN only ARM is checked and regenerated THEN the Bicep files are neither drift nor removed
+    expect(await runCli(['check', config, '--out', out, '--format', 'arm'], capture().io)).to.equal(0);
+    expect(await runCli(['generate', config, '--out', out, '--format', 'arm'], capture().io)).to.equal(0);
+    expect(existsSync(join(out, 'template-ua', 'main.bicep'))).to.equal(true);
+    // AND with --format bicep the ARM files stay as well
+    expect(await runCli(['generate', config, '--out', out, '--format', 'bicep'], capture().io)).to.equal(0);
+    expect(existsSync(join(out, 'template-ua', 'azuredeploy.json'))).to.equal(true);
+    expect(await runCli(['check', config, '--out', out], capture().io)).to.equal(0);
+  });
+
   it('check exits 2 on an invalid config', async () => {
     const { dir, out } = scratch();
     const bad = join(dir, 'bad.yaml');

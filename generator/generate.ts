@@ -2,16 +2,21 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
 import { checkArtifacts, checkLimitsOnly, findingToDiagnostic as lintDiagnostic } from './lint/lint.js';
 import { loadConfig, type LoadedConfig } from './load/loadConfig.js';
+import type { Artifact } from './model/artifact.js';
 import type { ResolvedModel } from './model/resolved.js';
-import { renderArm } from './render/renderArm.js';
-import { BicepUnsupportedError, renderBicep } from './render/renderBicep.js';
-import type { RenderedFile } from './render/renderedFile.js';
+import { finishArmFile } from './render/arm/generatorMetadata.js';
+import { renderArm } from './render/arm/renderArm.js';
+import { BicepUnsupportedError, renderBicep } from './render/bicep/renderBicep.js';
+import { renderRunbookFiles } from './render/runbooks/renderRunbooks.js';
 import type { Finding } from './resolve/context.js';
 import { resolveModel } from './resolve/resolveModel.js';
 import { toDiagnostics } from './validate/toDiagnostics.js';
 import { validateConfig } from './validate/validator.js';
-import { verifyArm, verifyDependencies } from './verify/verifyArm.js';
+import { verifyArm } from './verify/verifyArm.js';
 import { verifyBicep } from './verify/verifyBicep.js';
+import { verifyModel } from './verify/verifyModel.js';
+
+export type { Artifact } from './model/artifact.js';
 
 export type OutputFormat = 'arm' | 'bicep' | 'all';
 
@@ -32,12 +37,6 @@ export interface GenerateOptions {
   readonly lint?: boolean;
   /** Reads a file (runbook `file:` entries, resolved against the config's folder); undefined when unreadable. */
   readonly readFile?: (path: string) => string | undefined;
-}
-
-/** One rendered file, addressed relative to the output folder (`NAME/azuredeploy.json`). */
-export interface Artifact {
-  readonly path: string;
-  readonly text: string;
 }
 
 export type ConfigResult =
@@ -66,28 +65,39 @@ export function generateConfig(file: string, text: string, options: GenerateOpti
   });
   const diagnostics = resolved.findings.map((f) => findingToDiagnostic(loaded.config, f));
   if (!resolved.ok) return { ok: false, file, name, diagnostics };
-  verifyDependencies(resolved.model.template);
-  const rendered: RenderedFile[] = [];
-  const format = options.format ?? 'all';
-  if (format === 'arm' || format === 'all') rendered.push(...renderArm(resolved.model).map((f) => verifyArm(f, options)));
-  if (format === 'bicep' || format === 'all') {
-    try {
-      rendered.push(...renderBicep(resolved.model).map(verifyBicep));
-    } catch (err) {
-      // Something Bicep cannot express as armgen renders it: a located user error, never a silent drop.
-      if (!(err instanceof BicepUnsupportedError)) throw err;
-      const at = loaded.config.locate('');
-      return { ok: false, file, name, diagnostics: [...diagnostics, { file, ...at, severity: 'error', code: 'AG309', message: `cannot render Bicep: ${err.message}` }] };
-    }
+  verifyModel(resolved.model.template);
+  let rendered: Artifact[];
+  try {
+    rendered = renderFiles(resolved.model, options);
+  } catch (err) {
+    // Something Bicep cannot express as armgen renders it: a located user error, never a silent drop.
+    if (!(err instanceof BicepUnsupportedError)) throw err;
+    const at = loaded.config.locate('');
+    return { ok: false, file, name, diagnostics: [...diagnostics, { file, ...at, severity: 'error', code: 'AG309', message: `cannot render Bicep: ${err.message}` }] };
   }
-  // Runbook scripts staged next to the template (copied or generated), for both ARM and Bicep.
-  rendered.push(...resolved.model.extraFiles.map((f): RenderedFile => ({ path: f.path, kind: 'script', text: f.content })));
-  const artifacts = rendered.map((f) => ({ path: `${name}/${f.path}`, text: f.text }));
+  const artifacts = rendered.map((f) => ({ ...f, path: `${name}/${f.path}` }));
   const texts = new Map(artifacts.map((a) => [a.path, a.text]));
   const findings = (options.lint === false ? checkLimitsOnly(artifacts) : checkArtifacts(artifacts)).map((f) => lintDiagnostic(f, texts.get(f.path)));
   const all = [...diagnostics, ...findings];
   if (findings.some((d) => d.code === 'AG400')) return { ok: false, file, name, diagnostics: all };
   return { ok: true, file, name, artifacts, diagnostics: all, model: resolved.model };
+}
+
+/** Render, verify and finish every artifact of the chosen formats, plus the staged runbook scripts. */
+function renderFiles(model: ResolvedModel, options: GenerateOptions): Artifact[] {
+  const out: Artifact[] = [];
+  const format = options.format ?? 'all';
+  if (format === 'arm' || format === 'all') {
+    for (const f of renderArm(model)) out.push(finishArmFile(f, verifyArm(f), options.stampVersion));
+  }
+  if (format === 'bicep' || format === 'all') {
+    for (const f of renderBicep(model)) {
+      verifyBicep(f);
+      out.push(f);
+    }
+  }
+  out.push(...renderRunbookFiles(model.extraFiles));
+  return out;
 }
 
 /** A reader for paths relative to the config file's folder. */

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
-import type { Artifact } from '../generate.js';
+import type { Artifact as RenderedArtifact } from '../model/artifact.js';
+
+/** What emit needs of an artifact: where it goes and its bytes. */
+type Artifact = Pick<RenderedArtifact, 'path' | 'text'>;
 import { toOwners, type Owners } from './ownership.js';
 import { ownedFiles } from './writeArtifacts.js';
 

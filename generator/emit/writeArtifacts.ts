@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import type { Artifact } from '../generate.js';
+import type { Artifact as RenderedArtifact } from '../model/artifact.js';
+
+/** What emit needs of an artifact: where it goes and its bytes. */
+type Artifact = Pick<RenderedArtifact, 'path' | 'text'>;
 import { isOwned, toOwners, type OwnedFormat, type Owners } from './ownership.js';
 
 export interface WritePlan {

@@ -1,4 +1,4 @@
-import { defaultApiVersions } from '../arm/resourceTypes.js';
+import { deployedTypes as defaultApiVersions } from '../azure/resourceTypes.js';
 import { callsIn } from './expression.js';
 import { dependencyType } from './dependsOn.js';
 import { formatPath } from './jsonPath.js';

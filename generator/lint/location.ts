@@ -29,6 +29,9 @@ export const noHardcodedLocation: LintRule = {
           continue;
         }
         if (loc.toLowerCase() === 'global') continue;
+        // A nested deployment's location only says where its record is kept; Bicep itself writes
+        // resourceGroup().location for a subscription-scope module of a resource-group file.
+        if (r.fullType.toLowerCase() === 'microsoft.resources/deployments') continue;
         const node = expressionOf(loc);
         if (!node) {
           if (!loc.startsWith('[') || loc.startsWith('[[')) hits.push({ message: `resource '${r.fullType}' has the hard-coded location '${loc}'; use [parameters('location')] (or 'global')`, jsonPath });

@@ -191,7 +191,7 @@ export interface Parameter {
  */
 export interface KeyVaultReference {
   /**
-   * Full resource ID of the vault.
+   * Full resource ID of the vault: /subscriptions/<guid>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name> (keywords in any letter case, as Azure reads them).
    */
   vaultId: string;
   secretName: string;

@@ -1,36 +1,31 @@
-import type { Expr } from '../arm/expr.js';
+import type { Expr } from './expr.js';
+import type { ResourceRef } from './resourceRef.js';
+import type { StarterRunbookView } from './starterRunbook.js';
 
 /**
- * The resolved model: ARM-shaped, every default and dependency explicit, collections in their final
- * order. Templates (ARM and Bicep) see only this; they hold no logic beyond if/each/partials.
+ * The resolved model: language-neutral, every default and dependency explicit, collections in their final
+ * order. It holds no ARM or Bicep text: the printers in render/arm and render/bicep write their own syntax
+ * from it, and templates see only the views those printers build.
  */
 export interface ResolvedModel {
   /** The config's base name (`NAME` of `NAME.yaml`): the output folder. */
   readonly name: string;
   readonly template: TemplateModel;
   readonly parameterFiles: readonly ParameterFileModel[];
-  /** Files copied or generated next to the template (runbook scripts), relative to the output folder. */
+  /** Files staged next to the template (runbook scripts), relative to the output folder. */
   readonly extraFiles: readonly ExtraFile[];
-  /** Non-fatal findings from resolve (least-privilege advice and the like). */
-  readonly warnings: readonly ResolveWarning[];
 }
+
+/** Where a template deploys: the deployment's resource group, or a subscription (inner templates only). */
+export type TemplateScope = 'resourceGroup' | 'subscription';
 
 export interface TemplateModel {
-  readonly schema: string;
+  readonly scope: TemplateScope;
   readonly parameters: readonly TemplateParameter[];
-  readonly resources: readonly ArmResource[];
+  readonly resources: readonly TemplateNode[];
   readonly outputs: readonly TemplateOutput[];
-  /** Resources the template uses but does not deploy: Bicep `existing` declarations (ARM needs none). */
-  readonly existing: readonly ExistingResource[];
-}
-
-export interface ExistingResource {
-  readonly symbol: string;
-  readonly type: string;
-  readonly apiVersion: string;
-  readonly name: Expr;
-  readonly subscriptionId?: Expr;
-  readonly resourceGroup?: Expr;
+  /** Existing resources this template points at, in declaration order (Bicep declares the used ones). */
+  readonly existing: readonly ResourceRef[];
 }
 
 export type ParameterType = 'string' | 'securestring' | 'int' | 'bool' | 'object' | 'secureObject' | 'array';
@@ -38,7 +33,6 @@ export type ParameterType = 'string' | 'securestring' | 'int' | 'bool' | 'object
 export interface TemplateParameter {
   readonly name: string;
   readonly type: ParameterType;
-  readonly secure: boolean;
   readonly description?: string;
   readonly defaultValue?: Expr;
   readonly allowedValues?: Expr;
@@ -48,56 +42,52 @@ export interface TemplateParameter {
   readonly maxValue?: number;
 }
 
-/** Which partial renders a resource; one per resource kind. */
-export type ResourceKind =
-  | 'automationAccount'
-  | 'userAssignedIdentity'
-  | 'federatedIdentityCredential'
-  | 'roleAssignment'
-  | 'deployment'
-  | 'child';
+export type TemplateNode = ResourceNode | ModuleNode;
 
-export interface ArmResource {
-  readonly kind: ResourceKind;
-  /** Bicep symbolic name, unique within its template. */
-  readonly symbol: string;
-  readonly type: string;
-  readonly apiVersion: string;
-  readonly name: Expr;
+/** A resource this template deploys. Its name, type, parent and extension scope come from `ref`. */
+export interface ResourceNode {
+  readonly kind: 'resource';
+  readonly ref: ResourceRef;
   /** Deploy only when this evaluates to true (ARM `condition`, Bicep `= if (...)`). */
   readonly condition?: Expr;
-  /** Bicep: the short child name with `parent:` (when set); ARM uses `name`. */
-  readonly parent?: { readonly symbol: string; readonly name: Expr };
-  readonly scope?: Expr;
   readonly location?: Expr;
   readonly tags?: Expr;
   readonly sku?: Expr;
   readonly identity?: Expr;
   readonly properties?: Expr;
-  /** ARM `dependsOn` entries (resourceId expressions) and the Bicep symbols they stand for. */
-  readonly dependsOn: readonly Dependency[];
-  readonly deployment?: NestedDeployment;
-  /** Bicep `@batchSize(1)`-style serial writes are expressed as an explicit dependsOn chain instead. */
-  readonly description?: string;
+  /** Ordering beyond what references imply; created resources of this template only. */
+  readonly dependsOn: readonly ResourceRef[];
 }
 
-export interface Dependency {
-  readonly arm: Expr;
+/**
+ * A deployment into another scope: an inner template (the one parameter table both languages use) with the
+ * values handed to it. ARM inlines it as an inner-scoped `Microsoft.Resources/deployments`; Bicep writes the
+ * inner template as a module file and calls it. Nothing but the parameter values crosses over.
+ */
+export interface ModuleNode {
+  readonly kind: 'module';
   readonly symbol: string;
+  /** What the module does; with the target it names the Bicep module file. */
+  readonly purpose: string;
+  /** API version of the `Microsoft.Resources/deployments` resource ARM writes for it. */
+  readonly apiVersion: string;
+  /** The deployment's name: unique per deploying resource group, identical in both languages. */
+  readonly deploymentName: Expr;
+  readonly target: ModuleTarget;
+  readonly template: TemplateModel;
+  /** Values for the inner template's parameters (absent ones take the inner default). */
+  readonly parameters: readonly { readonly name: string; readonly value: Expr }[];
+  readonly dependsOn: readonly ResourceRef[];
 }
 
-/** A `Microsoft.Resources/deployments` resource that reaches another resource group or a subscription. */
-export interface NestedDeployment {
-  readonly target: 'resourceGroup' | 'subscription';
-  readonly subscriptionId?: Expr;
-  readonly resourceGroup?: Expr;
-  readonly location?: Expr;
-  /** Values handed to the inner template (inner expression scope: nothing else crosses over). */
-  readonly parameters: readonly { readonly name: string; readonly value: Expr }[];
-  readonly template: TemplateModel;
-  /** Bicep module file (relative to main.bicep) that expresses this deployment. */
-  readonly bicepModule: string;
-}
+/**
+ * Where a module deploys: a resource group (without `resourceGroup`, the deployment's own), or a subscription
+ * (ARM needs a location to keep the deployment's record). A module that works on one resource of the group names
+ * it in `resource`: Bicep needs its type at compile time (undefined when only known at deployment).
+ */
+export type ModuleTarget =
+  | { readonly kind: 'resourceGroup'; readonly subscriptionId?: Expr; readonly resourceGroup?: Expr; readonly resource?: { readonly type?: string } }
+  | { readonly kind: 'subscription'; readonly subscriptionId?: Expr; readonly location: Expr };
 
 export interface TemplateOutput {
   readonly name: string;
@@ -112,19 +102,17 @@ export interface ParameterFileModel {
   readonly values: readonly ParameterValue[];
 }
 
-export interface ParameterValue {
-  readonly name: string;
-  readonly value?: Expr;
-  readonly keyVaultReference?: { readonly vaultId: string; readonly secretName: string; readonly secretVersion?: string };
+export interface KeyVaultReference {
+  readonly vaultId: string;
+  readonly secretName: string;
+  readonly secretVersion?: string;
 }
 
-export interface ExtraFile {
-  readonly path: string;
-  readonly content: string;
-}
+export type ParameterValue =
+  | { readonly name: string; readonly value: Expr }
+  | { readonly name: string; readonly keyVaultReference: KeyVaultReference };
 
-export interface ResolveWarning {
-  readonly pointer: string;
-  readonly code: 'AG700' | 'AG500';
-  readonly message: string;
-}
+/** A file staged beside the template: a copy of the user's script, or a starter runbook render/ writes. */
+export type ExtraFile =
+  | { readonly kind: 'copy'; readonly path: string; readonly content: string }
+  | { readonly kind: 'starter'; readonly path: string; readonly view: StarterRunbookView };

@@ -1,7 +1,7 @@
-import { bicepHelpers } from './bicepHelpers.js';
+import { bicepHelpers } from './bicep/bicepHelpers.js';
 import type { Helpers } from './environment.js';
-import { armHelpers } from './helpers.js';
-import { runbookHelpers } from './renderRunbooks.js';
+import { armHelpers } from './arm/renderArm.js';
+import { runbookHelpers } from './runbooks/renderRunbooks.js';
 
 /**
  * Every template language armgen renders, with the helpers its renderer passes to createEnvironment: what

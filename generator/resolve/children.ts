@@ -1,64 +1,56 @@
-import { call, str, type Expr } from '../arm/expr.js';
-import type { ResourceType } from '../arm/resourceTypes.js';
-import type { ArmResource, Dependency } from '../model/resolved.js';
+import type { ResourceType } from '../azure/resourceTypes.js';
+import type { Expr } from '../model/expr.js';
+import { createdRef, type ResourceRef } from '../model/resourceRef.js';
+import type { ResourceNode } from '../model/resolved.js';
 import type { ResolveContext } from './context.js';
 
 /** What child resources need to know about the account they belong to. */
 export interface AccountRef {
+  /** The account resource (created by this template). */
+  readonly ref: ResourceRef;
   /** The account's name expression (literal or parameter). */
   readonly name: Expr;
-  /** Its full resource ID (ARM `resourceId(...)`, Bicep `automationAccount.id`). */
-  readonly id: Expr;
-  /** dependsOn entry for the account. */
-  readonly dependency: Dependency;
   /** The account's location expression (children that accept `location` get the same). */
   readonly location: Expr;
   readonly systemAssigned: boolean;
   readonly attached: ReadonlySet<string>;
 }
 
-export const ACCOUNT_SYMBOL = 'automationAccount';
+/** A child resource's ref: name segments `[account, short]`, parent the account (or another child). */
+export function childRef(ctx: ResolveContext, parent: ResourceRef, type: ResourceType, short: Expr, symbol: string): ResourceRef {
+  return createdRef({ symbol, type, apiVersion: ctx.api(type), name: short, parent });
+}
 
-/** A child of the account: ARM name `format('{0}/{1}', account, short)`, Bicep `parent: automationAccount`. */
+/** What a child node carries besides its ref. */
 export interface ChildSpec {
-  readonly type: ResourceType;
-  readonly symbol: string;
-  /** The child's own name (last segment). */
-  readonly short: Expr;
   readonly properties: Expr;
   readonly location?: Expr;
   readonly tags?: Expr;
-  /** Ordering beyond the account itself (which is always first). */
-  readonly dependsOn?: readonly Dependency[];
+  readonly condition?: Expr;
+  /** Ordering beyond the parent (which always comes first). */
+  readonly dependsOn?: readonly ResourceRef[];
 }
 
-export function accountChild(ctx: ResolveContext, account: AccountRef, spec: ChildSpec): ArmResource {
+/** A child resource node: it waits for its parent, then for `dependsOn`. */
+export function childNode(ref: ResourceRef, spec: ChildSpec): ResourceNode {
   return {
-    kind: 'child',
-    symbol: spec.symbol,
-    type: spec.type,
-    apiVersion: ctx.api(spec.type),
-    name: call('format', str('{0}/{1}'), account.name, spec.short),
-    parent: { symbol: ACCOUNT_SYMBOL, name: spec.short },
+    kind: 'resource',
+    ref,
+    ...(spec.condition ? { condition: spec.condition } : {}),
     ...(spec.location ? { location: spec.location } : {}),
     ...(spec.tags ? { tags: spec.tags } : {}),
     properties: spec.properties,
-    dependsOn: uniqueDependencies([account.dependency, ...(spec.dependsOn ?? [])]),
+    dependsOn: uniqueRefs([...(ref.parent ? [ref.parent] : []), ...(spec.dependsOn ?? [])]),
   };
 }
 
-/** The dependsOn entry for a child of the account, by type and short name. */
-export function childDependency(type: ResourceType, account: AccountRef, short: Expr, symbol: string): Dependency {
-  return { arm: call('resourceId', str(type), account.name, short), symbol };
-}
-
-/** Drop repeated symbols, keeping the first occurrence (order is the config's order). */
-export function uniqueDependencies(list: readonly Dependency[]): Dependency[] {
-  const seen = new Set<string>();
-  return list.filter((d) => (seen.has(d.symbol) ? false : (seen.add(d.symbol), true)));
+/** Drop repeated refs, keeping the first occurrence (order is the config's order). */
+export function uniqueRefs(list: readonly ResourceRef[]): ResourceRef[] {
+  return list.filter((r, i) => list.indexOf(r) === i);
 }
 
 /** A `{ param: X }` check: the named parameter is declared as securestring. */
 export function isSecureStringParam(ctx: ResolveContext, name: string): boolean {
-  return ctx.config.parameters?.[name]?.type === 'securestring';
+  const p = ctx.config.parameters;
+  return p !== undefined && Object.hasOwn(p, name) && p[name]?.type === 'securestring';
 }

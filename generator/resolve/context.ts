@@ -1,8 +1,8 @@
-import { param, str, type Expr } from '../arm/expr.js';
-import { defaultApiVersions, type ResourceType } from '../arm/resourceTypes.js';
+import { deployedTypes, type ResourceType } from '../azure/resourceTypes.js';
+import { checkName, type NameRule } from '../azure/naming.js';
+import { param, str, type Expr } from '../model/expr.js';
 import type { DiagnosticCode } from '../diagnostics.js';
 import type { ArmgenConfig, ParamRef } from '../model/config.generated.js';
-import { checkName, type NameRule } from './nameRules.js';
 
 export interface Finding {
   readonly pointer: string;
@@ -42,7 +42,8 @@ export class ResolveContext {
 
   /** The API version for a type: the config's override, else the table default. */
   api(type: ResourceType): string {
-    return this.config.apiVersions?.[type] ?? defaultApiVersions[type];
+    const override = this.config.apiVersions;
+    return (override && Object.hasOwn(override, type) ? override[type] : undefined) ?? deployedTypes[type];
   }
 
   /**

@@ -1,8 +1,9 @@
-import { bicepRaw, call, dual, member, obj, str, type Expr } from '../arm/expr.js';
-import type { ArmResource, Dependency } from '../model/resolved.js';
+import { nameRules } from '../azure/naming.js';
+import { obj, ref, str, type Expr } from '../model/expr.js';
+import { createdRef, type ResourceRef } from '../model/resourceRef.js';
+import type { ResourceNode } from '../model/resolved.js';
 import { didYouMean, suggestionHint } from '../util/didYouMean.js';
 import type { ResolveContext } from './context.js';
-import { nameRules } from './nameRules.js';
 import type { ResolvedIdentity } from './resolveIdentities.js';
 import { boolValue, tagsValue } from './values.js';
 
@@ -10,10 +11,9 @@ const ACCOUNT_TYPE = 'Microsoft.Automation/automationAccounts';
 
 /** What the rest of resolve needs to know about the account. */
 export interface ResolvedAccount {
-  readonly resource: ArmResource;
+  readonly resource: ResourceNode;
+  readonly ref: ResourceRef;
   readonly name: Expr;
-  readonly id: Expr;
-  readonly dependency: Dependency;
   readonly systemAssigned: boolean;
   readonly systemPrincipalId: Expr;
   readonly attached: ReadonlySet<string>;
@@ -39,12 +39,11 @@ export function resolveAccount(
   const pointer = '/automationAccount';
   const api = ctx.api(ACCOUNT_TYPE);
   const name = ctx.stringValue(cfg.name, `${pointer}/name`, nameRules.automationAccount);
-  const armId = call('resourceId', str(ACCOUNT_TYPE), name);
-  const symbol = 'automationAccount';
+  const account = createdRef({ symbol: 'automationAccount', type: ACCOUNT_TYPE, apiVersion: api, name });
   const systemAssigned = cfg.identity?.systemAssigned ?? false;
   const attachedList = cfg.identity?.userAssigned ?? [];
   const attached = new Set<string>();
-  const dependsOn: Dependency[] = [];
+  const dependsOn: ResourceRef[] = [];
   const uaEntries: (readonly [Expr, Expr])[] = [];
   attachedList.forEach((handle, i) => {
     const identity = identities.get(handle);
@@ -54,8 +53,8 @@ export function resolveAccount(
       return;
     }
     attached.add(handle);
-    uaEntries.push([identity.id, obj({})]);
-    if (identity.dependency) dependsOn.push(identity.dependency);
+    uaEntries.push([ref(identity.ref, 'id'), obj({})]);
+    if (identity.ref.created) dependsOn.push(identity.ref);
   });
   if ((systemAssigned || attached.size > 0) && IDENTITY_VERSIONS_WITHOUT.has(api)) {
     ctx.error(`${pointer}/identity`, 'AG304', `Microsoft.Automation/automationAccounts@${api} has no managed identity support; use 2020-01-13-preview or later`);
@@ -65,12 +64,9 @@ export function resolveAccount(
     systemAssigned || attached.size > 0
       ? obj({ type: str(identityType), userAssignedIdentities: attached.size > 0 ? obj(uaEntries) : undefined })
       : undefined;
-  const resource: ArmResource = {
-    kind: 'automationAccount',
-    symbol,
-    type: ACCOUNT_TYPE,
-    apiVersion: api,
-    name,
+  const resource: ResourceNode = {
+    kind: 'resource',
+    ref: account,
     location,
     ...(cfg.tags === undefined ? {} : { tags: tagsValue(ctx, cfg.tags, `${pointer}/tags`) }),
     ...(identity ? { identity } : {}),
@@ -82,14 +78,12 @@ export function resolveAccount(
     }),
     dependsOn,
   };
-  const full = call('reference', armId, str(api), str('full'));
   return {
     resource,
+    ref: account,
     name,
-    id: dual(armId, bicepRaw(`${symbol}.id`)),
-    dependency: { arm: armId, symbol },
     systemAssigned,
-    systemPrincipalId: dual(member(full, 'identity', 'principalId'), bicepRaw(`${symbol}.identity.principalId`)),
+    systemPrincipalId: ref(account, { full: ['identity', 'principalId'] }),
     attached,
   };
 }
@@ -127,7 +121,7 @@ function encryption(ctx: ResolveContext, identities: ReadonlyMap<string, Resolve
     } else if (!attached.has(enc.identity)) {
       ctx.error(`${at}/identity`, 'AG306', `identity '${enc.identity}' reads the encryption key but is not attached to the account; add it to automationAccount.identity.userAssigned`);
     } else {
-      identityId = identity.id;
+      identityId = ref(identity.ref, 'id');
     }
   }
   return obj({

@@ -1,5 +1,5 @@
-import type { Expr } from '../arm/expr.js';
-import type { ArmResource, ExtraFile, TemplateParameter } from '../model/resolved.js';
+import type { Expr } from '../model/expr.js';
+import type { ExtraFile, ResourceNode, TemplateNode, TemplateParameter } from '../model/resolved.js';
 import type { AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
 import type { SymbolTable } from './names.js';
@@ -25,11 +25,11 @@ export const ASSET_PARAMETERS = [ARTIFACTS_LOCATION, ARTIFACTS_SAS_TOKEN, SCHEDU
 
 export interface AssetResolution {
   /** Everything but the lock, in deployment-friendly order (environments, modules, runbooks, schedules...). */
-  readonly resources: readonly ArmResource[];
+  readonly resources: readonly ResourceNode[];
   readonly parameters: readonly TemplateParameter[];
   readonly extraFiles: readonly ExtraFile[];
   /** Added last: it waits for every resource under the account, these and `scopedElsewhere` alike. */
-  readonly lock: (others: readonly ArmResource[]) => ArmResource | undefined;
+  readonly lock: (others: readonly TemplateNode[]) => ResourceNode | undefined;
 }
 
 /**
@@ -44,9 +44,8 @@ export function resolveAssets(
   options: ResolveOptions,
 ): AssetResolution {
   const account: AccountRef = {
+    ref: input.account.ref,
     name: input.account.name,
-    id: input.account.id,
-    dependency: input.account.dependency,
     location: input.location,
     systemAssigned: input.account.systemAssigned,
     attached: input.account.attached,

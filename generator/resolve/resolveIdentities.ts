@@ -1,50 +1,46 @@
-import { bicepRaw, call, dual, member, obj, str, type Expr } from '../arm/expr.js';
+import { nameRules } from '../azure/naming.js';
+import { parseResourceId } from '../azure/resourceId.js';
 import type { UserAssignedIdentity } from '../model/config.generated.js';
-import type { ArmResource, ExistingResource } from '../model/resolved.js';
+import { arr, obj, ref, str, type Expr } from '../model/expr.js';
+import { createdRef, existingRef, type ResourceRef } from '../model/resourceRef.js';
+import type { ResourceNode } from '../model/resolved.js';
+import { childRef } from './children.js';
 import { isParamRef, type ResolveContext } from './context.js';
-import { nameRules } from './nameRules.js';
 import type { SymbolTable } from './names.js';
 import { tagsValue } from './values.js';
 
 const UAMI_TYPE = 'Microsoft.ManagedIdentity/userAssignedIdentities';
 const FIC_TYPE = 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials';
 
-/** `/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/{name}` */
-const UAMI_ID = /^\/subscriptions\/([0-9a-fA-F-]{36})\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/([^/]+)$/i;
-
 /** A user-assigned identity as the rest of resolve needs it. */
 export interface ResolvedIdentity {
   readonly handle: string;
   readonly pointer: string;
-  readonly created: boolean;
-  readonly symbol: string;
-  /** Full resource ID: known when the deployment starts, so usable in role-assignment names. */
-  readonly id: Expr;
+  /** The identity resource: created here (dependsOn allowed) or existing (never a dependency). */
+  readonly ref: ResourceRef;
+  /** Runtime values, known only once the identity exists (never usable in names: BCP120). */
   readonly principalId: Expr;
   readonly clientId: Expr;
-  /** dependsOn entry when the template creates it. */
-  readonly dependency?: { readonly arm: Expr; readonly symbol: string };
-  /** A literal ID, when everything about it is fixed (used to detect duplicates). */
+  /** A comparison key when everything about it is fixed (used to detect the same identity declared twice). */
   readonly literalKey?: string;
 }
 
 export interface IdentityResolution {
   readonly identities: ReadonlyMap<string, ResolvedIdentity>;
-  readonly resources: readonly ArmResource[];
-  readonly existing: readonly ExistingResource[];
+  readonly resources: readonly ResourceNode[];
+  readonly existing: readonly ResourceRef[];
 }
 
 /**
  * Resolve `identities:`: created identities become resources (+ federated credentials chained one after
  * another, since Azure rejects concurrent writes to one identity: ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity);
- * existing ones become resourceId() expressions (ARM) and `existing` declarations (Bicep), never dependsOn.
+ * existing ones become existing refs (ARM `resourceId(...)`, Bicep `existing`), never dependencies.
  */
 export function resolveIdentities(ctx: ResolveContext, symbols: SymbolTable, location: Expr): IdentityResolution {
   const identities = new Map<string, ResolvedIdentity>();
-  const resources: ArmResource[] = [];
-  const existing: ExistingResource[] = [];
+  const resources: ResourceNode[] = [];
+  const existing: ResourceRef[] = [];
   const literalKeys = new Map<string, string>();
-  const api = ctx.api(UAMI_TYPE);
   (ctx.config.identities ?? []).forEach((cfg, i) => {
     const pointer = `/identities/${i}`;
     if (cfg.name.toLowerCase() === 'system') {
@@ -57,12 +53,11 @@ export function resolveIdentities(ctx: ResolveContext, symbols: SymbolTable, loc
     }
     checkShape(ctx, cfg, pointer);
     const symbol = symbols.take(cfg.name, 'identity');
-    const resolved = cfg.create
-      ? createdIdentity(ctx, cfg, pointer, symbol, api, location, resources)
-      : existingIdentity(ctx, cfg, pointer, symbol, api, existing);
+    const resolved = cfg.create ? createdIdentity(ctx, cfg, { pointer, symbol, location, resources }) : existingIdentity(ctx, cfg, pointer, symbol);
+    if (!resolved.ref.created) existing.push(resolved.ref);
     if (resolved.literalKey) {
       const other = literalKeys.get(resolved.literalKey);
-      if (other) ctx.error(pointer, 'AG302', `identity '${cfg.name}' is the same Azure identity as '${other}' (${resolved.literalKey}); declare it once`);
+      if (other) ctx.error(pointer, 'AG302', `identity '${cfg.name}' is the same Azure identity as '${other}'; declare it once`);
       literalKeys.set(resolved.literalKey, cfg.name);
     }
     identities.set(cfg.name, resolved);
@@ -85,105 +80,84 @@ function checkShape(ctx: ResolveContext, cfg: UserAssignedIdentity, pointer: str
   }
 }
 
+function identity(handle: string, pointer: string, res: ResourceRef, literalKey: string | undefined): ResolvedIdentity {
+  return {
+    handle,
+    pointer,
+    ref: res,
+    principalId: ref(res, { properties: ['principalId'] }),
+    clientId: ref(res, { properties: ['clientId'] }),
+    ...(literalKey ? { literalKey } : {}),
+  };
+}
+
 function createdIdentity(
   ctx: ResolveContext,
   cfg: UserAssignedIdentity,
-  pointer: string,
-  symbol: string,
-  api: string,
-  location: Expr,
-  resources: ArmResource[],
+  at: { readonly pointer: string; readonly symbol: string; readonly location: Expr; readonly resources: ResourceNode[] },
 ): ResolvedIdentity {
+  const { pointer, symbol, resources } = at;
   const name = ctx.stringValue(cfg.resourceName ?? cfg.name, `${pointer}/${cfg.resourceName === undefined ? 'name' : 'resourceName'}`, nameRules.userAssignedIdentity);
-  const armId = call('resourceId', str(UAMI_TYPE), name);
+  const res = createdRef({ symbol, type: UAMI_TYPE, apiVersion: ctx.api(UAMI_TYPE), name });
   const tags = cfg.tags === undefined ? undefined : tagsValue(ctx, cfg.tags, `${pointer}/tags`);
-  resources.push({ kind: 'userAssignedIdentity', symbol, type: UAMI_TYPE, apiVersion: api, name, location, ...(tags ? { tags } : {}), dependsOn: [] });
-  // Serial chain: each credential waits for the identity and for the previous credential.
-  let previous: { arm: Expr; symbol: string } = { arm: armId, symbol };
+  // userAssignedIdentities@2024-11-30 requires `properties` in the official schema, even when empty.
+  resources.push({ kind: 'resource', ref: res, location: at.location, ...(tags ? { tags } : {}), properties: obj({}), dependsOn: [] });
+  // Serial chain: each credential waits for the previous one (the first for the identity).
+  let previous = res;
   (cfg.federatedCredentials ?? []).forEach((fic, j) => {
-    const ficSymbol = `${symbol}Fic${j + 1}`;
+    const ficRef = childRef(ctx, res, FIC_TYPE, str(fic.name), `${symbol}Fic${j + 1}`);
     resources.push({
-      kind: 'federatedIdentityCredential',
-      symbol: ficSymbol,
-      type: FIC_TYPE,
-      apiVersion: ctx.api(FIC_TYPE),
-      name: call('format', str('{0}/{1}'), name, str(fic.name)),
-      parent: { symbol, name: str(fic.name) },
+      kind: 'resource',
+      ref: ficRef,
       properties: obj({
-        audiences: { k: 'arr', items: (fic.audiences ?? ['api://AzureADTokenExchange']).map(str) },
+        audiences: arr((fic.audiences ?? ['api://AzureADTokenExchange']).map(str)),
         issuer: str(fic.issuer),
         subject: str(fic.subject),
       }),
       dependsOn: [previous],
     });
-    previous = { arm: call('resourceId', str(FIC_TYPE), name, str(fic.name)), symbol: ficSymbol };
+    previous = ficRef;
   });
-  const id = dual(armId, bicepRaw(`${symbol}.id`));
-  return {
-    handle: cfg.name,
-    pointer,
-    created: true,
-    symbol,
-    id,
-    principalId: dual(member(call('reference', armId, str(api)), 'principalId'), bicepRaw(`${symbol}.properties.principalId`)),
-    clientId: dual(member(call('reference', armId, str(api)), 'clientId'), bicepRaw(`${symbol}.properties.clientId`)),
-    dependency: { arm: armId, symbol },
-    ...(typeof cfg.resourceName !== 'object' ? { literalKey: `rg:${(cfg.resourceName ?? cfg.name).toLowerCase()}` } : {}),
-  };
+  return identity(cfg.name, pointer, res, identityKey(undefined, undefined, cfg.resourceName ?? cfg.name));
 }
 
-function existingIdentity(
-  ctx: ResolveContext,
-  cfg: UserAssignedIdentity,
-  pointer: string,
-  symbol: string,
-  api: string,
-  existing: ExistingResource[],
-): ResolvedIdentity {
-  let armId: Expr;
-  let decl: ExistingResource;
-  let literalKey: string | undefined;
+function existingIdentity(ctx: ResolveContext, cfg: UserAssignedIdentity, pointer: string, symbol: string): ResolvedIdentity {
+  const api = ctx.api(UAMI_TYPE);
   if (cfg.resourceId !== undefined) {
     if (isParamRef(cfg.resourceId)) {
-      const idParam = ctx.useParam(cfg.resourceId, { pointer: `${pointer}/resourceId/param`, type: 'string' });
-      armId = idParam;
-      // Bicep needs name and scope for `existing`: take them apart from the ID at deployment time.
-      const parts = call('split', idParam, str('/'));
-      decl = {
-        symbol,
-        type: UAMI_TYPE,
-        apiVersion: api,
-        name: call('last', parts),
-        subscriptionId: { k: 'index', target: parts, index: { k: 'num', v: 2 } },
-        resourceGroup: { k: 'index', target: parts, index: { k: 'num', v: 4 } },
-      };
-    } else {
-      const m = UAMI_ID.exec(cfg.resourceId);
-      if (!m) {
-        ctx.error(`${pointer}/resourceId`, 'AG308', `${JSON.stringify(cfg.resourceId)} is not a user-assigned identity resource ID: expected /subscriptions/<guid>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>`);
-      }
-      armId = str(cfg.resourceId);
-      decl = { symbol, type: UAMI_TYPE, apiVersion: api, name: str(m?.[3] ?? 'invalid'), subscriptionId: str(m?.[1] ?? ''), resourceGroup: str(m?.[2] ?? '') };
-      literalKey = cfg.resourceId.toLowerCase();
+      const id = ctx.useParam(cfg.resourceId, { pointer: `${pointer}/resourceId/param`, type: 'string' });
+      return identity(cfg.name, pointer, existingRef({ symbol, type: UAMI_TYPE, apiVersion: api, id: { kind: 'given', id } }), undefined);
     }
-  } else {
-    const name = ctx.stringValue(cfg.resourceName ?? cfg.name, `${pointer}/${cfg.resourceName === undefined ? 'name' : 'resourceName'}`, nameRules.userAssignedIdentity);
-    const rg = cfg.resourceGroup === undefined ? undefined : ctx.stringValue(cfg.resourceGroup, `${pointer}/resourceGroup`, nameRules.resourceGroup);
-    const sub = cfg.subscriptionId === undefined ? undefined : ctx.stringValue(cfg.subscriptionId, `${pointer}/subscriptionId`, nameRules.subscriptionId);
-    armId = call('resourceId', ...(sub ? [sub] : []), ...(rg ? [rg] : []), str(UAMI_TYPE), name);
-    decl = { symbol, type: UAMI_TYPE, apiVersion: api, name, ...(sub ? { subscriptionId: sub } : {}), ...(rg ? { resourceGroup: rg } : {}) };
-    const literal = [cfg.subscriptionId ?? '', cfg.resourceGroup ?? '', cfg.resourceName ?? cfg.name];
-    if (literal.every((x) => typeof x === 'string')) literalKey = literal.filter(Boolean).join('/').toLowerCase();
+    const parsed = parseResourceId(cfg.resourceId);
+    if (!parsed || parsed.type?.toLowerCase() !== UAMI_TYPE.toLowerCase() || !parsed.resourceGroup || parsed.names.length !== 1) {
+      ctx.error(`${pointer}/resourceId`, 'AG308', `${JSON.stringify(cfg.resourceId)} is not a user-assigned identity resource ID: expected /subscriptions/<guid>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>`);
+      return identity(cfg.name, pointer, existingRef({ symbol, type: UAMI_TYPE, apiVersion: api, id: { kind: 'given', id: str(cfg.resourceId) } }), undefined);
+    }
+    const res = existingRef({
+      symbol,
+      type: UAMI_TYPE,
+      apiVersion: api,
+      id: { kind: 'parts', subscriptionId: str(parsed.subscriptionId!), resourceGroup: str(parsed.resourceGroup), names: [str(parsed.names[0]!)] },
+    });
+    return identity(cfg.name, pointer, res, identityKey(parsed.subscriptionId, parsed.resourceGroup, parsed.names[0]!));
   }
-  existing.push(decl);
-  return {
-    handle: cfg.name,
-    pointer,
-    created: false,
+  const name = ctx.stringValue(cfg.resourceName ?? cfg.name, `${pointer}/${cfg.resourceName === undefined ? 'name' : 'resourceName'}`, nameRules.userAssignedIdentity);
+  const rg = cfg.resourceGroup === undefined ? undefined : ctx.stringValue(cfg.resourceGroup, `${pointer}/resourceGroup`, nameRules.resourceGroup);
+  const sub = cfg.subscriptionId === undefined ? undefined : ctx.stringValue(cfg.subscriptionId, `${pointer}/subscriptionId`, nameRules.subscriptionId);
+  const res = existingRef({
     symbol,
-    id: dual(armId, bicepRaw(`${symbol}.id`)),
-    principalId: dual(member(call('reference', armId, str(api)), 'principalId'), bicepRaw(`${symbol}.properties.principalId`)),
-    clientId: dual(member(call('reference', armId, str(api)), 'clientId'), bicepRaw(`${symbol}.properties.clientId`)),
-    ...(literalKey ? { literalKey } : {}),
-  };
+    type: UAMI_TYPE,
+    apiVersion: api,
+    id: { kind: 'parts', ...(sub ? { subscriptionId: sub } : {}), ...(rg ? { resourceGroup: rg } : {}), names: [name] },
+  });
+  return identity(cfg.name, pointer, res, identityKey(cfg.subscriptionId, cfg.resourceGroup, cfg.resourceName ?? cfg.name));
+}
+
+/**
+ * One key per Azure identity however the config spells it (parts or full ID, any letter case: ARM names and IDs are
+ * case-insensitive); undefined when a part is a parameter. A missing subscription or group is the deployment's.
+ */
+function identityKey(sub: unknown, rg: unknown, name: unknown): string | undefined {
+  if ([sub, rg, name].some((x) => x !== undefined && typeof x !== 'string')) return undefined;
+  return [sub ?? '(deployment)', rg ?? '(deployment)', name].join('/').toLowerCase();
 }

@@ -1,6 +1,5 @@
-import { param } from '../arm/expr.js';
-import { TEMPLATE_SCHEMA } from '../arm/resourceTypes.js';
 import type { ArmgenConfig } from '../model/config.generated.js';
+import { param } from '../model/expr.js';
 import type { ResolvedModel } from '../model/resolved.js';
 import { ResolveContext, type Finding } from './context.js';
 import { SymbolTable } from './names.js';
@@ -29,14 +28,10 @@ export function resolveModel(name: string, config: ArmgenConfig, options: Resolv
   }
   const ids = resolveIdentities(ctx, symbols, identityLocation);
   const account = resolveAccount(ctx, ids.identities, location);
-  if (config.roleAssignments?.some((r) => r.scope.kind === 'subscription')) {
-    ctx.useParam({ param: LOCATION_PARAMETER }, { pointer: '/roleAssignments', type: 'string' });
-  }
   const roles = resolveRoleAssignments(ctx, symbols, {
-    account: { id: account.id, dependency: account.dependency, systemAssigned: account.systemAssigned, systemPrincipalId: account.systemPrincipalId },
+    account: { ref: account.ref, systemAssigned: account.systemAssigned, systemPrincipalId: account.systemPrincipalId },
     attached: account.attached,
     identities: ids.identities,
-    location: param(LOCATION_PARAMETER),
   });
   const assets = resolveAssets(ctx, symbols, { account, location, identities: ids.identities }, options);
   const lock = assets.lock([...assets.resources, ...roles.resources]);
@@ -49,7 +44,7 @@ export function resolveModel(name: string, config: ArmgenConfig, options: Resolv
     model: {
       name,
       template: {
-        schema: TEMPLATE_SCHEMA,
+        scope: 'resourceGroup',
         parameters: [...parameters, ...assets.parameters],
         resources: [...ids.resources, account.resource, ...assets.resources, ...roles.resources, ...(lock ? [lock] : [])],
         outputs,
@@ -57,7 +52,6 @@ export function resolveModel(name: string, config: ArmgenConfig, options: Resolv
       },
       parameterFiles: files,
       extraFiles: assets.extraFiles,
-      warnings: ctx.findings.filter((f) => f.severity === 'warning').map((f) => ({ pointer: f.pointer, code: f.code as 'AG700' | 'AG500', message: f.message })),
     },
   };
 }

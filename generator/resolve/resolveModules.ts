@@ -1,9 +1,10 @@
-import { obj, str, type Expr } from '../arm/expr.js';
-import type { ResourceType } from '../arm/resourceTypes.js';
+import type { ResourceType } from '../azure/resourceTypes.js';
 import type { Module, PythonPackage } from '../model/config.generated.js';
-import type { ArmResource, Dependency } from '../model/resolved.js';
+import { obj, str, type Expr } from '../model/expr.js';
+import type { ResourceRef } from '../model/resourceRef.js';
+import type { ResourceNode } from '../model/resolved.js';
 import { didYouMean, suggestionHint } from '../util/didYouMean.js';
-import { accountChild, childDependency, type AccountRef } from './children.js';
+import { childNode, childRef, type AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
 import type { SymbolTable } from './names.js';
 import { tagsValue } from './values.js';
@@ -96,7 +97,7 @@ export function contentLink(uri: string, version: string | undefined): Expr {
 }
 
 export interface ModuleResolution {
-  readonly resources: readonly ArmResource[];
+  readonly resources: readonly ResourceNode[];
   /** Lower-cased names of the PowerShell 5.1 and 7.2 modules, for the runbook advice. */
   readonly ps51: ReadonlySet<string>;
   readonly ps72: ReadonlySet<string>;
@@ -116,31 +117,26 @@ const LISTS: readonly { key: ListKind; type: ResourceType; what: string; locatio
  * with dependsOn so dependent imports wait (AVM imports all in parallel and Az.* imports then fail).
  */
 export function resolveModules(ctx: ResolveContext, symbols: SymbolTable, account: AccountRef): ModuleResolution {
-  const resources: ArmResource[] = [];
+  const resources: ResourceNode[] = [];
   const names: Record<ListKind, Set<string>> = { modules: new Set(), powerShell72Modules: new Set(), python3Packages: new Set() };
   for (const list of LISTS) {
     const items: readonly (Module | PythonPackage)[] = ctx.config[list.key] ?? [];
     if (items.length === 0) continue;
     const pointer = `/${list.key}`;
     const edges = importOrder(ctx, items, pointer, list.what);
-    const deps = new Map<string, Dependency>();
-    const symbolsOf = new Map<string, string>();
-    for (const m of items) if (!symbolsOf.has(m.name)) symbolsOf.set(m.name, symbols.take(m.name, list.key === 'python3Packages' ? 'package' : 'module'));
-    for (const [name, symbol] of symbolsOf) deps.set(name, childDependency(list.type, account, str(name), symbol));
+    const refs = new Map<string, ResourceRef>();
+    for (const m of items) if (!refs.has(m.name)) refs.set(m.name, childRef(ctx, account.ref, list.type, str(m.name), symbols.take(m.name, list.key === 'python3Packages' ? 'package' : 'module')));
     items.forEach((m, i) => {
       const own = edges.get(m.name);
       if (!own) return;
       names[list.key].add(m.name.toLowerCase());
       const uri = list.key === 'python3Packages' && PYTHON_DISTRIBUTION.test(m.uri ?? '') ? m.uri! : galleryUri(m.uri ?? POWERSHELL_GALLERY, m.name, m.version);
       resources.push(
-        accountChild(ctx, account, {
-          type: list.type,
-          symbol: symbolsOf.get(m.name)!,
-          short: str(m.name),
+        childNode(refs.get(m.name)!, {
           ...(list.location ? { location: account.location } : {}),
           ...(m.tags === undefined ? {} : { tags: tagsValue(ctx, m.tags, `${pointer}/${i}/tags`) }),
           properties: obj({ contentLink: contentLink(uri, m.version) }),
-          dependsOn: own.map((d) => deps.get(d)!),
+          dependsOn: own.map((d) => refs.get(d)!),
         }),
       );
     });

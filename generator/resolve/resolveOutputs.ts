@@ -1,3 +1,4 @@
+import { ref } from '../model/expr.js';
 import type { TemplateOutput } from '../model/resolved.js';
 import type { ResolveContext } from './context.js';
 import { camelCase } from './names.js';
@@ -12,7 +13,7 @@ import type { ResolvedIdentity } from './resolveIdentities.js';
 export function resolveOutputs(ctx: ResolveContext, account: ResolvedAccount, identities: ReadonlyMap<string, ResolvedIdentity>): TemplateOutput[] {
   const outputs: TemplateOutput[] = [
     { name: 'automationAccountName', type: 'string', value: account.name, description: 'Name of the Automation account.' },
-    { name: 'automationAccountResourceId', type: 'string', value: account.id, description: 'Resource ID of the Automation account.' },
+    { name: 'automationAccountResourceId', type: 'string', value: ref(account.ref, 'id'), description: 'Resource ID of the Automation account.' },
   ];
   if (account.systemAssigned) {
     outputs.push({ name: 'systemAssignedPrincipalId', type: 'string', value: account.systemPrincipalId, description: "Object (principal) ID of the account's system-assigned identity." });
@@ -20,7 +21,7 @@ export function resolveOutputs(ctx: ResolveContext, account: ResolvedAccount, id
   for (const identity of identities.values()) {
     const base = camelCase(identity.handle);
     outputs.push(
-      { name: `${base}ResourceId`, type: 'string', value: identity.id, description: `Resource ID of user-assigned identity '${identity.handle}'.` },
+      { name: `${base}ResourceId`, type: 'string', value: ref(identity.ref, 'id'), description: `Resource ID of user-assigned identity '${identity.handle}'.` },
       { name: `${base}PrincipalId`, type: 'string', value: identity.principalId, description: `Object (principal) ID of user-assigned identity '${identity.handle}'.` },
       { name: `${base}ClientId`, type: 'string', value: identity.clientId, description: `Client ID of user-assigned identity '${identity.handle}' (Connect-AzAccount -Identity -AccountId).` },
     );

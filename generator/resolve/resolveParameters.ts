@@ -1,9 +1,10 @@
-import { call, fromJson, member } from '../arm/expr.js';
+import { checkName, nameRules } from '../azure/naming.js';
+import { formatResourceId, parseResourceId } from '../azure/resourceId.js';
+import { call, fromJson, member } from '../model/expr.js';
 import type { KeyVaultReference, Parameter } from '../model/config.generated.js';
-import type { ParameterFileModel, ParameterValue, TemplateParameter } from '../model/resolved.js';
+import type { KeyVaultReference as ResolvedKeyVaultReference, ParameterFileModel, ParameterValue, TemplateParameter } from '../model/resolved.js';
 import { didYouMean, suggestionHint } from '../util/didYouMean.js';
 import type { ParamUse, ResolveContext } from './context.js';
-import { checkName } from './nameRules.js';
 
 /**
  * Parameters of New-AzResourceGroupDeployment (and PowerShell's common parameters). A template parameter
@@ -57,7 +58,6 @@ export function resolveParameters(ctx: ResolveContext): { parameters: TemplatePa
     parameters.push({
       name,
       type: p.type,
-      secure: SECURE.has(p.type),
       ...(p.description !== undefined ? { description: p.description } : {}),
       ...(p.defaultValue !== undefined ? { defaultValue: fromJson(p.defaultValue) } : {}),
       ...(p.allowedValues !== undefined ? { allowedValues: fromJson(p.allowedValues) } : {}),
@@ -77,7 +77,6 @@ export function resolveParameters(ctx: ResolveContext): { parameters: TemplatePa
     parameters.push({
       name: LOCATION_PARAMETER,
       type: 'string',
-      secure: false,
       description: 'Location for all resources.',
       defaultValue: member(call('resourceGroup'), 'location'),
     });
@@ -153,7 +152,7 @@ function parameterFiles(ctx: ResolveContext): ParameterFileModel[] {
   for (const [name, p] of Object.entries(declared)) {
     if (!p) continue;
     if (p.value !== undefined && !SECURE.has(p.type)) base.set(name, { name, value: fromJson(p.value) });
-    if (p.keyVaultReference) base.set(name, { name, keyVaultReference: kvRef(p.keyVaultReference) });
+    if (p.keyVaultReference) base.set(name, { name, keyVaultReference: kvRef(ctx, p.keyVaultReference, `${'/parameters/'}${name}/keyVaultReference`) });
   }
   const files: ParameterFileModel[] = [{ values: [...base.values()] }];
   for (const [env, e] of Object.entries(ctx.config.environments ?? {})) {
@@ -168,7 +167,7 @@ function parameterFiles(ctx: ResolveContext): ParameterFileModel[] {
       }
       if (isKeyVaultOverride(v)) {
         if (!SECURE.has(p.type)) ctx.error(pointer, 'AG303', `keyVaultReference is for secure parameters; '${name}' is '${p.type}'`);
-        values.set(name, { name, keyVaultReference: kvRef(v.keyVaultReference) });
+        values.set(name, { name, keyVaultReference: kvRef(ctx, v.keyVaultReference, `${pointer}/keyVaultReference`) });
       } else if (SECURE.has(p.type)) {
         ctx.error(pointer, 'AG303', `secure parameter '${name}' must not get a value in clear in environment '${env}'; use { keyVaultReference: ... }`);
       } else if (!fitsType(p.type, v)) {
@@ -193,6 +192,16 @@ function isKeyVaultOverride(v: unknown): v is { keyVaultReference: KeyVaultRefer
   return typeof v === 'object' && v !== null && !Array.isArray(v) && 'keyVaultReference' in v;
 }
 
-function kvRef(ref: KeyVaultReference): NonNullable<ParameterValue['keyVaultReference']> {
-  return { vaultId: ref.vaultId, secretName: ref.secretName, ...(ref.secretVersion ? { secretVersion: ref.secretVersion } : {}) };
+/** A Key Vault reference with the vault's ID checked and written in Azure's spelling. */
+function kvRef(ctx: ResolveContext, ref: KeyVaultReference, pointer: string): ResolvedKeyVaultReference {
+  const id = parseResourceId(ref.vaultId);
+  let vaultId = ref.vaultId;
+  if (!id || id.type?.toLowerCase() !== 'microsoft.keyvault/vaults' || !id.subscriptionId || !id.resourceGroup) {
+    ctx.error(`${pointer}/vaultId`, 'AG308', `${JSON.stringify(ref.vaultId)} is not a Key Vault resource ID: expected /subscriptions/<guid>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>`);
+  } else {
+    const problem = checkName(nameRules.keyVault, id.names[0]!);
+    if (problem) ctx.error(`${pointer}/vaultId`, 'AG300', problem);
+    vaultId = formatResourceId({ ...id, type: 'Microsoft.KeyVault/vaults' });
+  }
+  return { vaultId, secretName: ref.secretName, ...(ref.secretVersion ? { secretVersion: ref.secretVersion } : {}) };
 }

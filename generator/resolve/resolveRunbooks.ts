@@ -1,11 +1,11 @@
-import { bool, call, member, num, obj, param, str, type Expr } from '../arm/expr.js';
+import { checkName, nameRules } from '../azure/naming.js';
 import type { GeneratedRunbook, Runbook } from '../model/config.generated.js';
-import type { ArmResource, Dependency, ExtraFile, TemplateParameter } from '../model/resolved.js';
-import { renderStarterRunbook } from '../render/renderRunbooks.js';
+import { bool, call, interp, member, num, obj, param, str, type Expr } from '../model/expr.js';
+import type { ResourceRef } from '../model/resourceRef.js';
+import type { ExtraFile, ResourceNode, TemplateParameter } from '../model/resolved.js';
 import { didYouMean, suggestionHint } from '../util/didYouMean.js';
-import { accountChild, childDependency, type AccountRef } from './children.js';
+import { childNode, childRef, type AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
-import { checkName, nameRules } from './nameRules.js';
 import type { SymbolTable } from './names.js';
 import type { ResolvedIdentity } from './resolveIdentities.js';
 import type { ModuleResolution } from './resolveModules.js';
@@ -29,11 +29,11 @@ const PYTHON_TYPES = new Set<Runbook['type']>(['Python2', 'Python3']);
 
 export interface ResolvedRunbook {
   readonly name: string;
-  readonly dependency: Dependency;
+  readonly ref: ResourceRef;
 }
 
 export interface RunbookResolution {
-  readonly resources: readonly ArmResource[];
+  readonly resources: readonly ResourceNode[];
   readonly parameters: readonly TemplateParameter[];
   readonly extraFiles: readonly ExtraFile[];
   /** By lower-cased name, for job schedules. */
@@ -57,7 +57,7 @@ export interface RunbookInput {
  */
 export function resolveRunbooks(ctx: ResolveContext, symbols: SymbolTable, input: RunbookInput): RunbookResolution {
   const { account } = input;
-  const resources: ArmResource[] = [];
+  const resources: ResourceNode[] = [];
   const extraFiles: ExtraFile[] = [];
   const filePointers = new Map<string, string>();
   const runbooks = new Map<string, ResolvedRunbook>();
@@ -73,9 +73,8 @@ export function resolveRunbooks(ctx: ResolveContext, symbols: SymbolTable, input
       ctx.error(`${pointer}/name`, 'AG302', `runbook '${rb.name}' is declared twice (runbook names are case-insensitive)`);
       return;
     }
-    const symbol = symbols.take(rb.name, 'runbook');
-    const dependency = childDependency(RUNBOOK_TYPE, account, str(rb.name), symbol);
-    runbooks.set(rb.name.toLowerCase(), { name: rb.name, dependency });
+    const runbookRef = childRef(ctx, account.ref, RUNBOOK_TYPE, str(rb.name), symbols.take(rb.name, 'runbook'));
+    runbooks.set(rb.name.toLowerCase(), { name: rb.name, ref: runbookRef });
 
     const sources = (['uri', 'file', 'generate'] as const).filter((k) => rb[k] !== undefined);
     if (sources.length !== 1) {
@@ -86,16 +85,16 @@ export function resolveRunbooks(ctx: ResolveContext, symbols: SymbolTable, input
 
     const environment = runtimeEnvironment(ctx, rb, pointer, api, input.environments);
     const language = environment?.language ?? (POWERSHELL_TYPES.has(rb.type) ? 'PowerShell' : PYTHON_TYPES.has(rb.type) ? 'Python' : undefined);
-    const dependsOn: Dependency[] = [...(environment?.dependencies ?? [])];
+    const dependsOn: ResourceRef[] = [...(environment?.dependencies ?? [])];
 
     let contentUri: Expr | undefined;
-    const stage = (path: string, content: string, at: string): Expr => {
-      const other = filePointers.get(path.toLowerCase());
-      if (other) ctx.error(at, 'AG302', `two runbooks would be written to ${path} (also ${other}); rename one of the files or runbooks`);
-      filePointers.set(path.toLowerCase(), at);
-      extraFiles.push({ path, content });
+    const stage = (file: ExtraFile, at: string): Expr => {
+      const other = filePointers.get(file.path.toLowerCase());
+      if (other) ctx.error(at, 'AG302', `two runbooks would be written to ${file.path} (also ${other}); rename one of the files or runbooks`);
+      filePointers.set(file.path.toLowerCase(), at);
+      extraFiles.push(file);
       staged = true;
-      return call('uri', param(ARTIFACTS_LOCATION), call('concat', str(path), param(ARTIFACTS_SAS_TOKEN)));
+      return call('uri', param(ARTIFACTS_LOCATION), interp(file.path, param(ARTIFACTS_SAS_TOKEN)));
     };
     if (rb.uri !== undefined) {
       contentUri = ctx.stringValue(rb.uri, `${pointer}/uri`);
@@ -108,7 +107,7 @@ export function resolveRunbooks(ctx: ResolveContext, symbols: SymbolTable, input
         ctx.error(`${pointer}/type`, 'AG200', `runbook type ${rb.type} cannot take a .ps1/.py file; use uri for graphical and script runbooks`);
       }
       const content = readScript(ctx, input.readFile, rb.file, `${pointer}/file`);
-      contentUri = stage(`runbooks/${base}`, content ?? '', `${pointer}/file`);
+      contentUri = stage({ kind: 'copy', path: `runbooks/${base}`, content: content ?? '' }, `${pointer}/file`);
     } else if (rb.generate !== undefined) {
       const gen = rb.generate;
       const at = `${pointer}/generate`;
@@ -121,25 +120,22 @@ export function resolveRunbooks(ctx: ResolveContext, symbols: SymbolTable, input
       if (identity?.kind === 'user') {
         const variable = clientIdVariableFor(identity.identity, clientIdVariables, account);
         clientIdVariable = variable.name;
-        dependsOn.push(variable.dependency);
+        dependsOn.push(variable.ref);
       }
-      const content = renderStarterRunbook({
+      const view = {
         flow: gen.flow,
         runbookName: rb.name,
         identity: identity?.kind === 'user' ? identity.identity.handle : null,
         userAssigned: identity?.kind === 'user',
         clientIdVariable,
         keyVault: gen.keyVaultSecret ? { vaultName: gen.keyVaultSecret.vaultName, secretName: gen.keyVaultSecret.secretName } : null,
-      });
-      contentUri = stage(`runbooks/${rb.name}.${gen.flow === 'powershell' ? 'ps1' : 'py'}`, content, at);
+      };
+      contentUri = stage({ kind: 'starter', path: `runbooks/${rb.name}.${gen.flow === 'powershell' ? 'ps1' : 'py'}`, view }, at);
     }
 
     adviseModules(ctx, rb, pointer, environment, input.modules);
     resources.push(
-      accountChild(ctx, account, {
-        type: RUNBOOK_TYPE,
-        symbol,
-        short: str(rb.name),
+      childNode(runbookRef, {
         location: account.location,
         ...(rb.tags === undefined ? {} : { tags: tagsValue(ctx, rb.tags, `${pointer}/tags`) }),
         properties: obj({
@@ -169,25 +165,21 @@ export function resolveRunbooks(ctx: ResolveContext, symbols: SymbolTable, input
     identity: ResolvedIdentity,
     cache: Map<string, ClientIdVariable>,
     acct: AccountRef,
-  ): { name: string; dependency: Dependency } {
+  ): { name: string; ref: ResourceRef } {
     const existing = cache.get(identity.handle);
     if (existing) return existing;
     const name = `${identity.handle}-clientId`;
-    const symbol = symbols.take(identity.handle, 'client', 'id', 'variable');
-    const dependency = childDependency(VARIABLE_TYPE, acct, str(name), symbol);
-    const resource = accountChild(ctx, acct, {
-      type: VARIABLE_TYPE,
-      symbol,
-      short: str(name),
+    const variableRef = childRef(ctx, acct.ref, VARIABLE_TYPE, str(name), symbols.take(identity.handle, 'client', 'id', 'variable'));
+    const resource = childNode(variableRef, {
       properties: obj({
         description: str(`Client ID of user-assigned identity '${identity.handle}', read by armgen's starter runbooks (Connect-AzAccount -Identity -AccountId).`),
         // Variable values are JSON: a string needs its quotes. A client ID is a GUID, so nothing needs escaping.
-        value: call('concat', str('"'), identity.clientId, str('"')),
+        value: interp('"', identity.clientId, '"'),
         isEncrypted: bool(false),
       }),
-      dependsOn: identity.dependency ? [identity.dependency] : [],
+      dependsOn: identity.ref.created ? [identity.ref] : [],
     });
-    const entry = { name, dependency, resource, pointer: identity.pointer };
+    const entry = { name, ref: variableRef, resource, pointer: identity.pointer };
     cache.set(identity.handle, entry);
     return entry;
   }
@@ -199,14 +191,12 @@ function artifactsParameters(): TemplateParameter[] {
     {
       name: ARTIFACTS_LOCATION,
       type: 'string',
-      secure: false,
       description: 'URI of this template, or of its folder with a trailing slash: runbooks/ is resolved against it. Default: the URI the template was deployed from (set only for --template-uri deployments; pass it for local files).',
       defaultValue: member(call('deployment'), 'properties', 'templateLink', 'uri'),
     },
     {
       name: ARTIFACTS_SAS_TOKEN,
       type: 'securestring',
-      secure: true,
       description: 'SAS token (starting with ?) for _artifactsLocation when it is a private storage container; empty otherwise.',
       defaultValue: str(''),
     },
@@ -245,8 +235,8 @@ function runtimeEnvironment(
 
 interface ClientIdVariable {
   readonly name: string;
-  readonly dependency: Dependency;
-  readonly resource: ArmResource;
+  readonly ref: ResourceRef;
+  readonly resource: ResourceNode;
   readonly pointer: string;
 }
 

@@ -1,6 +1,7 @@
-import { call, fromJson, obj, str } from '../arm/expr.js';
-import type { ArmResource, Dependency } from '../model/resolved.js';
-import { accountChild, childDependency, uniqueDependencies, type AccountRef } from './children.js';
+import { fromJson, obj, str } from '../model/expr.js';
+import type { ResourceRef } from '../model/resourceRef.js';
+import type { ResourceNode } from '../model/resolved.js';
+import { childNode, childRef, type AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
 import { contentLink, galleryUri, importOrder, POWERSHELL_GALLERY } from './resolveModules.js';
 import type { SymbolTable } from './names.js';
@@ -15,7 +16,7 @@ export interface ResolvedRuntimeEnvironment {
   readonly name: string;
   readonly language: 'PowerShell' | 'Python';
   /** The environment and its packages: a runbook using it waits for all of them. */
-  readonly dependencies: readonly Dependency[];
+  readonly dependencies: readonly ResourceRef[];
 }
 
 /**
@@ -26,8 +27,8 @@ export function resolveRuntimeEnvironments(
   ctx: ResolveContext,
   symbols: SymbolTable,
   account: AccountRef,
-): { resources: ArmResource[]; environments: ReadonlyMap<string, ResolvedRuntimeEnvironment> } {
-  const resources: ArmResource[] = [];
+): { resources: ResourceNode[]; environments: ReadonlyMap<string, ResolvedRuntimeEnvironment> } {
+  const resources: ResourceNode[] = [];
   const environments = new Map<string, ResolvedRuntimeEnvironment>();
   (ctx.config.runtimeEnvironments ?? []).forEach((env, i) => {
     const pointer = `/runtimeEnvironments/${i}`;
@@ -37,13 +38,9 @@ export function resolveRuntimeEnvironments(
     }
     const api = ctx.api(ENV_TYPE);
     if (api < RUNTIME_ENVIRONMENTS_SINCE) ctx.error(pointer, 'AG304', `runtime environments need ${ENV_TYPE} ${RUNTIME_ENVIRONMENTS_SINCE} or later (apiVersions pins ${api})`);
-    const symbol = symbols.take(env.name, 'runtime');
-    const envDependency = childDependency(ENV_TYPE, account, str(env.name), symbol);
+    const envRef = childRef(ctx, account.ref, ENV_TYPE, str(env.name), symbols.take(env.name, 'runtime'));
     resources.push(
-      accountChild(ctx, account, {
-        type: ENV_TYPE,
-        symbol,
-        short: str(env.name),
+      childNode(envRef, {
         location: account.location,
         ...(env.tags === undefined ? {} : { tags: tagsValue(ctx, env.tags, `${pointer}/tags`) }),
         properties: obj({
@@ -55,27 +52,19 @@ export function resolveRuntimeEnvironments(
     );
     const packages = env.packages ?? [];
     const edges = importOrder(ctx, packages, `${pointer}/packages`, `package of runtime environment '${env.name}'`);
-    const packageDeps = new Map<string, Dependency>();
-    const packageSymbols = packages.map((p) => symbols.take(env.name, p.name, 'package'));
-    packages.forEach((p, j) => {
-      packageDeps.set(p.name, { arm: call('resourceId', str(PACKAGE_TYPE), account.name, str(env.name), str(p.name)), symbol: packageSymbols[j]! });
-    });
-    const all: Dependency[] = [envDependency];
-    packages.forEach((p, j) => {
+    const packageRefs = new Map<string, ResourceRef>();
+    for (const p of packages) packageRefs.set(p.name, childRef(ctx, envRef, PACKAGE_TYPE, str(p.name), symbols.take(env.name, p.name, 'package')));
+    const all: ResourceRef[] = [envRef];
+    packages.forEach((p) => {
       const own = edges.get(p.name);
       if (!own) return;
-      const pkgSymbol = packageSymbols[j]!;
-      resources.push({
-        kind: 'child',
-        symbol: pkgSymbol,
-        type: PACKAGE_TYPE,
-        apiVersion: ctx.api(PACKAGE_TYPE),
-        name: call('format', str('{0}/{1}/{2}'), account.name, str(env.name), str(p.name)),
-        parent: { symbol, name: str(p.name) },
-        properties: obj({ contentLink: contentLink(galleryUri(p.uri ?? POWERSHELL_GALLERY, p.name, p.version), p.version) }),
-        dependsOn: uniqueDependencies([envDependency, ...own.map((d) => packageDeps.get(d)!)]),
-      });
-      all.push(packageDeps.get(p.name)!);
+      resources.push(
+        childNode(packageRefs.get(p.name)!, {
+          properties: obj({ contentLink: contentLink(galleryUri(p.uri ?? POWERSHELL_GALLERY, p.name, p.version), p.version) }),
+          dependsOn: own.map((d) => packageRefs.get(d)!),
+        }),
+      );
+      all.push(packageRefs.get(p.name)!);
     });
     environments.set(env.name.toLowerCase(), { name: env.name, language: env.language, dependencies: all });
   });

@@ -1,10 +1,11 @@
-import { arr, call, fromJson, num, obj, param, str, type Expr } from '../arm/expr.js';
+import { checkName, nameRules } from '../azure/naming.js';
 import type { Schedule } from '../model/config.generated.js';
-import type { ArmResource, Dependency, TemplateParameter } from '../model/resolved.js';
+import { arr, call, fromJson, num, obj, param, ref, str, type Expr } from '../model/expr.js';
+import type { ResourceRef } from '../model/resourceRef.js';
+import type { ResourceNode, TemplateParameter } from '../model/resolved.js';
 import { didYouMean, suggestionHint } from '../util/didYouMean.js';
-import { accountChild, childDependency, type AccountRef } from './children.js';
+import { childNode, childRef, type AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
-import { checkName, nameRules } from './nameRules.js';
 import type { SymbolTable } from './names.js';
 import type { ResolvedRunbook } from './resolveRunbooks.js';
 
@@ -23,7 +24,7 @@ const MAX_OFFSET_MS = 14 * 60 * 60 * 1000;
 const HAS_OFFSET = /(Z|[+-][0-9]{2}:[0-9]{2})$/;
 
 export interface ScheduleResolution {
-  readonly resources: readonly ArmResource[];
+  readonly resources: readonly ResourceNode[];
   readonly parameters: readonly TemplateParameter[];
 }
 
@@ -41,8 +42,8 @@ export function resolveSchedules(
   runbooks: ReadonlyMap<string, ResolvedRunbook>,
   now: Date | undefined,
 ): ScheduleResolution {
-  const resources: ArmResource[] = [];
-  const schedules = new Map<string, { name: string; dependency: Dependency }>();
+  const resources: ResourceNode[] = [];
+  const schedules = new Map<string, { name: string; ref: ResourceRef }>();
   let usesDefaultStart = false;
   (ctx.config.schedules ?? []).forEach((sc, i) => {
     const pointer = `/schedules/${i}`;
@@ -52,8 +53,8 @@ export function resolveSchedules(
       ctx.error(`${pointer}/name`, 'AG302', `schedule '${sc.name}' is declared twice (names are case-insensitive)`);
       return;
     }
-    const symbol = symbols.take(sc.name, 'schedule');
-    schedules.set(sc.name.toLowerCase(), { name: sc.name, dependency: childDependency(SCHEDULE_TYPE, account, str(sc.name), symbol) });
+    const scheduleRef = childRef(ctx, account.ref, SCHEDULE_TYPE, str(sc.name), symbols.take(sc.name, 'schedule'));
+    schedules.set(sc.name.toLowerCase(), { name: sc.name, ref: scheduleRef });
     let startTime: Expr;
     if (sc.startTime === undefined) {
       usesDefaultStart = true;
@@ -69,10 +70,7 @@ export function resolveSchedules(
       ctx.error(`${pointer}/expiryTime`, 'AG308', `expiryTime ${sc.expiryTime} is already past at ${now.toISOString()}: the schedule would never run`);
     }
     resources.push(
-      accountChild(ctx, account, {
-        type: SCHEDULE_TYPE,
-        symbol,
-        short: str(sc.name),
+      childNode(scheduleRef, {
         properties: obj({
           description: sc.description === undefined ? undefined : str(sc.description),
           startTime,
@@ -107,25 +105,23 @@ export function resolveSchedules(
       return;
     }
     links.set(key, pointer);
-    const short = call('guid', account.id, str(runbook.name), str(schedule.name));
-    resources.push({
-      // Azure refuses a second PUT of a job schedule for the same runbook and schedule, whatever its name
-      // ("A job schedule for the specified runbook and schedule already exists", azure-resource-manager-schemas#313),
-      // so redeployments pass deployJobSchedules=false to keep the existing links.
-      condition: param(DEPLOY_JOB_SCHEDULES_PARAMETER),
-      ...accountChild(ctx, account, {
-        type: JOB_SCHEDULE_TYPE,
-        symbol: symbols.take(runbook.name, schedule.name, 'job', 'schedule'),
-        short,
+    const short = call('guid', ref(account.ref, 'id'), str(runbook.name), str(schedule.name));
+    const linkRef = childRef(ctx, account.ref, JOB_SCHEDULE_TYPE, short, symbols.take(runbook.name, schedule.name, 'job', 'schedule'));
+    resources.push(
+      childNode(linkRef, {
+        // Azure refuses a second PUT of a job schedule for the same runbook and schedule, whatever its name
+        // ("A job schedule for the specified runbook and schedule already exists", azure-resource-manager-schemas#313),
+        // so redeployments pass deployJobSchedules=false to keep the existing links.
+        condition: param(DEPLOY_JOB_SCHEDULES_PARAMETER),
         properties: obj({
           runbook: obj({ name: str(runbook.name) }),
           schedule: obj({ name: str(schedule.name) }),
           parameters: js.parameters === undefined ? undefined : fromJson(js.parameters),
           runOn: js.runOn === undefined ? undefined : str(js.runOn),
         }),
-        dependsOn: [runbook.dependency, schedule.dependency],
+        dependsOn: [runbook.ref, schedule.ref],
       }),
-    });
+    );
   });
 
   const parameters: TemplateParameter[] = [];
@@ -136,7 +132,6 @@ export function resolveSchedules(
     parameters.push({
       name: DEPLOY_JOB_SCHEDULES_PARAMETER,
       type: 'bool',
-      secure: false,
       description: 'Create the job schedules (runbook-schedule links). Azure refuses to create an existing link again, so pass false when redeploying to an account that already has them.',
       defaultValue: { k: 'bool', v: true },
     });
@@ -148,7 +143,6 @@ export function resolveSchedules(
     parameters.push({
       name: SCHEDULE_START_PARAMETER,
       type: 'string',
-      secure: false,
       description: 'Start time of the schedules that set none (ISO 8601, at least 5 minutes after the deployment). Default: 15 minutes after the deployment starts.',
       defaultValue: call('dateTimeAdd', call('utcNow', str('u')), str('PT15M')),
     });

@@ -1,8 +1,8 @@
-import { bool, call, num, obj, str, type Expr } from '../arm/expr.js';
-import type { ArmResource } from '../model/resolved.js';
-import { accountChild, isSecureStringParam, type AccountRef } from './children.js';
+import { checkName, nameRules } from '../azure/naming.js';
+import { arr, bool, call, num, obj, op, str, type Expr } from '../model/expr.js';
+import type { ResourceNode } from '../model/resolved.js';
+import { childNode, childRef, isSecureStringParam, type AccountRef } from './children.js';
 import { isParamRef, type ResolveContext } from './context.js';
-import { checkName, nameRules } from './nameRules.js';
 import type { SymbolTable } from './names.js';
 import { JSON_TYPE } from './resolveParameters.js';
 
@@ -17,8 +17,8 @@ const CREDENTIAL_TYPE = 'Microsoft.Automation/automationAccounts/credentials';
  */
 export function variableValue(value: unknown, paramExpr?: Expr): Expr {
   if (paramExpr) {
-    const wrapped = call('string', call('createArray', paramExpr));
-    return call('substring', wrapped, num(1), call('sub', call('length', wrapped), num(2)));
+    const wrapped = call('string', arr([paramExpr]));
+    return call('substring', wrapped, num(1), op('-', call('length', wrapped), num(2)));
   }
   return str(JSON.stringify(value));
 }
@@ -32,8 +32,8 @@ export function resolveVariables(
   symbols: SymbolTable,
   account: AccountRef,
   reserved: ReadonlyMap<string, string>,
-): { resources: ArmResource[] } {
-  const resources: ArmResource[] = [];
+): { resources: ResourceNode[] } {
+  const resources: ResourceNode[] = [];
   const seen = new Map<string, string>(reserved);
   (ctx.config.variables ?? []).forEach((v, i) => {
     const pointer = `/variables/${i}`;
@@ -42,7 +42,8 @@ export function resolveVariables(
     const isEncrypted = v.isEncrypted ?? true;
     if (isParamRef(v.value) && Object.keys(v.value as object).length === 1) {
       const ref = v.value as { param: string };
-      const declared = ctx.config.parameters?.[ref.param];
+      const params = ctx.config.parameters;
+      const declared = params && Object.hasOwn(params, ref.param) ? params[ref.param] : undefined;
       const p = ctx.useParam(ref, { pointer: `${pointer}/value/param`, type: declared ? JSON_TYPE[declared.type] : 'string' });
       if (declared && (declared.type === 'securestring' || declared.type === 'secureObject') && !isEncrypted) {
         ctx.error(`${pointer}/isEncrypted`, 'AG303', `variable '${v.name}' takes secure parameter '${ref.param}' but isEncrypted is false: the secret would be readable in the portal`);
@@ -52,10 +53,7 @@ export function resolveVariables(
       value = variableValue(v.value);
     }
     resources.push(
-      accountChild(ctx, account, {
-        type: VARIABLE_TYPE,
-        symbol: symbols.take(v.name, 'variable'),
-        short: str(v.name),
+      childNode(childRef(ctx, account.ref, VARIABLE_TYPE, str(v.name), symbols.take(v.name, 'variable')), {
         properties: obj({
           description: v.description === undefined ? undefined : str(v.description),
           value,
@@ -71,14 +69,12 @@ export function resolveVariables(
     if (!assetName(ctx, c.name, `${pointer}/name`, 'credential', credentials)) return;
     const userName = ctx.stringValue(c.userName, `${pointer}/userName`);
     const password = ctx.useParam(c.password, { pointer: `${pointer}/password/param`, type: 'string' });
-    if (ctx.config.parameters?.[c.password.param] !== undefined && !isSecureStringParam(ctx, c.password.param)) {
+    const declaredPassword = ctx.config.parameters && Object.hasOwn(ctx.config.parameters, c.password.param);
+    if (declaredPassword && !isSecureStringParam(ctx, c.password.param)) {
       ctx.error(`${pointer}/password`, 'AG303', `credential '${c.name}' takes its password from parameter '${c.password.param}', which must be a securestring (a plain string would be logged with the deployment)`);
     }
     resources.push(
-      accountChild(ctx, account, {
-        type: CREDENTIAL_TYPE,
-        symbol: symbols.take(c.name, 'credential'),
-        short: str(c.name),
+      childNode(childRef(ctx, account.ref, CREDENTIAL_TYPE, str(c.name), symbols.take(c.name, 'credential')), {
         properties: obj({
           description: c.description === undefined ? undefined : str(c.description),
           userName,

@@ -1,4 +1,4 @@
-import { fromJson, type Expr } from '../arm/expr.js';
+import { fromJson, type Expr } from '../model/expr.js';
 import type { Tags } from '../model/config.generated.js';
 import { isParamRef, type ResolveContext } from './context.js';
 

@@ -1,4 +1,4 @@
-import type { RenderedFile } from '../render/renderedFile.js';
+import type { Artifact } from '../model/artifact.js';
 
 /**
  * Sanity checks on rendered Bicep text (main.bicep, modules, .bicepparam): LF line endings, one final newline,
@@ -7,7 +7,7 @@ import type { RenderedFile } from '../render/renderedFile.js';
  * checks the rest in test/integration/bicepCompile.test.ts. Throws Error: a failure is a bug in armgen's
  * Bicep templates or renderer, not a user mistake.
  */
-export function verifyBicep(file: RenderedFile): RenderedFile {
+export function verifyBicep(file: Artifact): void {
   const fail = (why: string): never => {
     throw new Error(`internal error: rendered ${file.path} is not well-formed Bicep: ${why}`);
   };
@@ -19,7 +19,6 @@ export function verifyBicep(file: RenderedFile): RenderedFile {
   const trailing = text.split('\n').findIndex((l) => /[ \t]$/.test(l));
   if (trailing >= 0) fail(`line ${trailing + 1} ends with whitespace`);
   checkBalance(text, fail);
-  return file;
 }
 
 const CLOSERS: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };

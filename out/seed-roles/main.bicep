@@ -32,34 +32,30 @@ resource automationAccount 'Microsoft.Automation/automationAccounts@2024-10-23' 
 }
 
 module opsContributorAssignment 'modules/roleAssignment.subscription.bicep' = {
-  name: 'ra-${guid(subscription().id, opsIdentity.id, 'b24988ac-6180-42a0-ab88-20f7382dd24c')}'
+  name: 'ra-${guid(resourceGroup().id, subscription().id, opsIdentity.id, 'b24988ac-6180-42a0-ab88-20f7382dd24c')}'
   scope: subscription()
   params: {
-    roleAssignmentName: guid(subscription().id, opsIdentity.id, 'b24988ac-6180-42a0-ab88-20f7382dd24c')
+    principalId: opsIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId(
       'Microsoft.Authorization/roleDefinitions',
       'b24988ac-6180-42a0-ab88-20f7382dd24c'
     )
-    principalId: opsIdentity.properties.principalId
     roleAssignmentDescription: 'Runbooks manage resources across the subscription'
   }
 }
 
 module secretsReaderKeyVaultSecretsUserAssignment 'modules/roleAssignment.resource.KeyVault.vaults.bicep' = {
-  name: 'ra-${guid('/subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/kv-ops-secrets', secretsReaderIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')}'
+  name: 'ra-${guid(resourceGroup().id, '/subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/kv-ops-secrets', secretsReaderIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')}'
   scope: resourceGroup('33333333-3333-3333-3333-333333333333', 'rg-secrets')
   params: {
-    roleAssignmentName: guid(
-      '/subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/kv-ops-secrets',
-      secretsReaderIdentity.id,
-      '4633458b-17de-408a-b874-0445c86b69e6'
-    )
+    principalId: secretsReaderIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId(
       '33333333-3333-3333-3333-333333333333',
       'Microsoft.Authorization/roleDefinitions',
       '4633458b-17de-408a-b874-0445c86b69e6'
     )
-    principalId: secretsReaderIdentity.properties.principalId
     scope: '/subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/kv-ops-secrets'
   }
 }

@@ -4,6 +4,7 @@
  * - `format('a{0}b', x)` and `concat('a', x, 'b')` -> one concat form; `format('{0}', x)` -> `x`;
  * - `extensionResourceId(format('/subscriptions/{0}/resourceGroups/{1}', s, g), T, N)` -> `resourceId(s, g, T, N)`;
  * - `resourceId(subscription().subscriptionId, g, ...)` -> `resourceId(g, ...)` (the deployment's subscription);
+ * - an `existing` resource taken apart from an ID `X` (`resourceId(T, last(split(X, '/')))`, with or without group) -> `X`;
  * - an empty `properties: {}` -> absent; `dependsOn` as a sorted set.
  */
 type Node =
@@ -108,6 +109,11 @@ function canon(n: Node): Node {
         const [s, g, , name] = args.map(show);
         const id = /^last\(split\((.*), '\/'\)\)$/.exec(name ?? '')?.[1];
         if (id && s === `split(${id}, '/')[2]` && g === `split(${id}, '/')[4]`) return args[3]!.t === 'call' ? (args[3]!.args[0] as { args: Node[] }).args[0]! : n;
+      }
+      // ...or one known to be in the deployment's resource group (a module's target): resourceId(T, last(split(X))) is X.
+      if (n.fn === 'resourceid' && args.length === 2) {
+        const id = /^last\(split\((.*), '\/'\)\)$/.exec(show(args[1]!))?.[1];
+        if (id && args[1]!.t === 'call') return (args[1]!.args[0] as { args: Node[] }).args[0]!;
       }
       return { ...n, args };
     }

@@ -52,8 +52,9 @@ describe('Bicep output is structurally equivalent to the ARM output, for every e
           const innerTemplate = (inner.properties as { template: ArmTemplate }).template;
           expect(file.resources.filter((r) => !r.existing).map((r) => r.target), `${m.target} resources`).to.deep.equal(innerTemplate.resources.map(typeApi));
           expect(file.targetScope === 'subscription', `${m.target} targetScope`).to.equal(innerTemplate.$schema.includes('subscriptionDeploymentTemplate'));
-          for (const name of Object.keys(innerTemplate.parameters)) {
-            expect(file.params.map((p) => p.name), `${m.target} parameters`).to.include(name);
+          // ...with the same parameter table, and the module call passes exactly what the ARM deployment passes
+          expect(file.params.map((p) => p.name), `${m.target} parameters`).to.deep.equal(Object.keys(innerTemplate.parameters));
+          for (const name of Object.keys((inner.properties as { parameters: object }).parameters)) {
             expect(m.body, `${m.symbol} passes ${name}`).to.match(new RegExp(`\\n    ${name}: `));
           }
         });

@@ -6,10 +6,10 @@ import {
   findBuiltinRole,
   findBuiltinRoleById,
   indexBuiltinRoles,
-  narrowerRoleByResourceType,
   suggestBuiltinRoles,
   type BuiltinRole,
-} from '../../../generator/resolve/roles/builtinRoles.js';
+} from '../../../generator/azure/roles/builtinRoles.js';
+import { narrowerRoleByResourceType } from '../../../generator/azure/roles/leastPrivilege.js';
 import { SHARED_MISSING, sharedDir } from '../../support/paths.js';
 
 const CANONICAL_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -50,10 +50,12 @@ describe('identity variants on the account', () => {
     ]);
   });
 
-  it('uses a full resource ID as a literal key', () => {
-    const id = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-ids/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uai-ops';
+  it('takes a full resource ID apart (in any letter case) into resourceId(subscription, group, type, name)', () => {
+    const id = '/SUBSCRIPTIONS/11111111-2222-3333-4444-555555555555/resourcegroups/rg-ids/providers/microsoft.managedidentity/userassignedidentities/uai-ops';
     const t = templateOf(renderYaml(`identities:\n  - name: ops\n    resourceId: ${id}\n${account('  identity:\n    userAssigned: [ops]\n')}`));
-    expect(Object.keys((accountResource(t).identity as { userAssignedIdentities: object }).userAssignedIdentities)).to.deep.equal([id]);
+    expect(Object.keys((accountResource(t).identity as { userAssignedIdentities: object }).userAssignedIdentities)).to.deep.equal([
+      "[resourceId('11111111-2222-3333-4444-555555555555', 'rg-ids', 'Microsoft.ManagedIdentity/userAssignedIdentities', 'uai-ops')]",
+    ]);
     expect(accountResource(t)).not.to.have.property('dependsOn');
   });
 

@@ -54,9 +54,13 @@ describe('role assignments', () => {
     expect((d.properties as { expressionEvaluationOptions: unknown }).expressionEvaluationOptions).to.deep.equal({ scope: 'Inner' });
     const inner = nested(d).template.resources[0]!;
     expect(inner).not.to.have.property('scope');
-    expect(props(inner).principalType).to.equal('ServicePrincipal');
-    expect(nested(d).parameters.roleAssignmentName!.value).to.equal(
-      `[guid(format('/subscriptions/{0}/resourceGroups/{1}', '${SUB}', 'rg-other'), resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uai-ops'), 'acdd72a7-3385-48ef-bd42-f606fba81ae7')]`,
+    // ...the inner template names the assignment from the principal ID it is handed (a recreated identity gets a new name)
+    expect(props(inner).principalType).to.equal("[parameters('principalType')]");
+    expect(nested(d).parameters.principalType!.value).to.equal('ServicePrincipal');
+    expect(inner.name).to.equal("[guid(resourceGroup().id, parameters('principalId'), parameters('roleDefinitionId'))]");
+    // ...and the deployment's name is unique per deploying resource group and assignment, known at deployment start
+    expect(d.name).to.equal(
+      `[format('ra-{0}', guid(resourceGroup().id, '/subscriptions/${SUB}/resourceGroups/rg-other', resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uai-ops'), 'acdd72a7-3385-48ef-bd42-f606fba81ae7'))]`,
     );
   });
 
@@ -64,9 +68,9 @@ describe('role assignments', () => {
     const t = render('  - { identity: ops, role: Reader, scope: { kind: subscription } }\n');
     const d = t.resources.find((r) => r.type === 'Microsoft.Resources/deployments')!;
     expect(d.subscriptionId).to.equal('[subscription().subscriptionId]');
-    expect(d.location).to.equal("[parameters('location')]");
+    // the location Bicep gives a subscription-scope module, so both formats keep one location per deployment name
+    expect(d.location).to.equal('[resourceGroup().location]');
     expect((d.properties as { template: { $schema: string } }).template.$schema).to.match(/subscriptionDeploymentTemplate\.json#$/);
-    expect(t.parameters.location).to.exist;
   });
 
   it('assigns on one resource elsewhere by resource ID, passing the scope into the inner template', () => {
@@ -90,7 +94,8 @@ describe('role assignments', () => {
     const byId = render('  - { identity: ops, role: /providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7, scope: { kind: resourceGroup } }\n').resources.at(-1)!;
     expect(byGuid).to.equal(byName);
     expect(byId.name).to.equal(byName);
-    expect(props(byId).roleDefinitionId).to.equal('/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7');
+    // a full ID of a built-in role is the same role in every subscription: normalised to subscriptionResourceId()
+    expect(props(byId).roleDefinitionId).to.equal("[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'acdd72a7-3385-48ef-bd42-f606fba81ae7')]");
   });
 
   it('names are stable for the same input and differ for a different principal', () => {

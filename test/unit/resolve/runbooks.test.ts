@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { psSingleQuoted, pyStringLiteral } from '../../../generator/render/renderRunbooks.js';
+import { psSingleQuoted, pyStringLiteral } from '../../../generator/render/runbooks/renderRunbooks.js';
 import { ACCOUNT_ID, byName, childId, config, errorsOf, officialSchemaErrors, render, resourcesOfType } from './assetHelpers.js';
 
 const files: Record<string, string> = { 'scripts/Hello.ps1': "Write-Output 'hello'\n", 'scripts/hello.py': 'print("hello")\n' };
@@ -36,7 +36,7 @@ describe('runbooks', () => {
     expect(result.artifacts.find((a) => a.path === 'assets/runbooks/Hello.ps1')?.text).to.equal(files['scripts/Hello.ps1']);
     // AND the runbook links it with the quickstart convention
     const link = (byName(template, 'runbooks', 'Hello').properties as { publishContentLink: { uri: string } }).publishContentLink;
-    expect(link.uri).to.equal("[uri(parameters('_artifactsLocation'), concat('runbooks/Hello.ps1', parameters('_artifactsLocationSasToken')))]");
+    expect(link.uri).to.equal("[uri(parameters('_artifactsLocation'), format('runbooks/Hello.ps1{0}', parameters('_artifactsLocationSasToken')))]");
     expect(template.parameters._artifactsLocation).to.deep.include({ type: 'string', defaultValue: '[deployment().properties.templateLink.uri]' });
     expect(template.parameters._artifactsLocationSasToken).to.deep.include({ type: 'securestring', defaultValue: '' });
     expect(officialSchemaErrors(template)).to.deep.equal([]);
@@ -60,7 +60,7 @@ describe('runbooks', () => {
     // AND the template sets that variable from the identity's client ID, JSON-quoted, before the runbook
     const variable = byName(template, 'variables', 'ops-clientId');
     expect((variable.properties as { value: string }).value).to.equal(
-      "[concat('\"', reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uai-ops'), '2024-11-30').clientId, '\"')]",
+      "[format('\"{0}\"', reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uai-ops'), '2024-11-30').clientId)]",
     );
     expect(byName(template, 'runbooks', 'Get-Secret').dependsOn).to.deep.equal([ACCOUNT_ID, childId('variables', 'ops-clientId')]);
     expect(officialSchemaErrors(template)).to.deep.equal([]);

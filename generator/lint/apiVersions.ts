@@ -1,10 +1,10 @@
 import { deployedTypes as defaultApiVersions } from '../azure/resourceTypes.js';
-import { callsIn } from './expression.js';
 import { dependencyType } from './dependsOn.js';
-import { formatPath } from './jsonPath.js';
-import type { LintRule } from './rule.js';
-import { expressionOf, listResources, ownStrings } from './template.js';
-import type { RuleHit } from './types.js';
+import { callsIn, type ExprNode } from './expression.js';
+import type { Segment } from './jsonPath.js';
+import { defineRule } from './rule.js';
+import { ownStrings } from './template.js';
+import { expressionsIn, perTemplate } from './traverse.js';
 
 /**
  * The date API versions are measured against. It is a constant on purpose and never today's date:
@@ -42,6 +42,27 @@ function newerKnown(type: string, apiVersion: string): string | undefined {
   return undefined;
 }
 
+/** What is wrong with `type`'s `apiVersion`, if anything. */
+function apiVersionProblem(type: string, apiVersion: string): string | undefined {
+  const age = apiVersionAgeDays(apiVersion);
+  if (age === undefined) return `API version '${apiVersion}' of '${type}' is not a date (YYYY-MM-DD[-suffix])`;
+  if (age <= MAX_API_AGE_DAYS) return undefined;
+  const newer = newerKnown(type, apiVersion);
+  if (newer === undefined) return undefined;
+  return `API version ${apiVersion} of '${type}' is ${age} days older than ${LINT_REFERENCE_DATE} (limit ${MAX_API_AGE_DAYS})${newer === 'unknown' ? '' : `; ${newer} is available`}`;
+}
+
+/** The resource type and literal API version of each `reference(resourceId(...), 'v')` / `list*(...)` call. */
+function versionedCalls(node: ExprNode): { type: string; apiVersion: string }[] {
+  return callsIn(node).flatMap((c) => {
+    const fn = c.name.toLowerCase();
+    const [target, version] = c.args;
+    if ((fn !== 'reference' && !fn.startsWith('list')) || target === undefined || version?.k !== 'str') return [];
+    const type = dependencyType(target);
+    return type ? [{ type, apiVersion: version.v }] : [];
+  });
+}
+
 /**
  * API versions are no older than two years before LINT_REFERENCE_DATE, unless no newer version is
  * known: arm-ttk's rule is "the latest or under 730 days old", and armgen's table of API versions
@@ -49,46 +70,18 @@ function newerKnown(type: string, apiVersion: string): string | undefined {
  * Types armgen does not know are measured by age alone. Checked on resources and on the API versions
  * passed to reference() and list*() (arm-ttk "apiVersions Should Be Recent In Reference Functions").
  */
-export const apiVersionsRecent: LintRule = {
-  id: 'api-versions-recent',
-  severity: 'warning',
-  kind: 'lint',
-  appliesTo: 'template',
+export const apiVersionsRecent = defineRule({ id: 'api-versions-recent', severity: 'warning', kind: 'lint', appliesTo: 'template' }, {
   doc: `API versions (resources, reference(), list*()) are at most ${MAX_API_AGE_DAYS} days older than the pinned LINT_REFERENCE_DATE (${LINT_REFERENCE_DATE}) unless no newer version is known.`,
   source: 'arm-ttk apiVersions Should Be Recent (+ In Reference Functions); Bicep use-recent-api-versions',
-  check: (ctx) => {
-    const hits: RuleHit[] = [];
-    const judge = (type: string, apiVersion: string, jsonPath: string): void => {
-      const age = apiVersionAgeDays(apiVersion);
-      if (age === undefined) {
-        hits.push({ message: `API version '${apiVersion}' of '${type}' is not a date (YYYY-MM-DD[-suffix])`, jsonPath });
-        return;
-      }
-      if (age <= MAX_API_AGE_DAYS) return;
-      const newer = newerKnown(type, apiVersion);
-      if (newer === undefined) return;
-      hits.push({
-        message: `API version ${apiVersion} of '${type}' is ${age} days older than ${LINT_REFERENCE_DATE} (limit ${MAX_API_AGE_DAYS})${newer === 'unknown' ? '' : `; ${newer} is available`}`,
-        jsonPath,
-      });
+  // template by template: a template's resources, then the calls in its own strings
+  check: perTemplate((info, hit, ctx) => {
+    const judge = (type: string, apiVersion: string, at: readonly Segment[]): void => {
+      const problem = apiVersionProblem(type, apiVersion);
+      if (problem) hit(problem, at);
     };
-    for (const info of ctx.templates) {
-      for (const r of listResources(info.template, info.path)) {
-        if (typeof r.resource.apiVersion === 'string') judge(r.fullType, r.resource.apiVersion, formatPath([...r.path, 'apiVersion']));
-      }
-      for (const site of ownStrings(info, ctx.templates)) {
-        const node = expressionOf(site.value);
-        if (!node) continue;
-        for (const c of callsIn(node)) {
-          const fn = c.name.toLowerCase();
-          if (fn !== 'reference' && !fn.startsWith('list')) continue;
-          const [target, version] = c.args;
-          if (target === undefined || version?.k !== 'str') continue;
-          const type = dependencyType(target);
-          if (type) judge(type, version.v, formatPath(site.path));
-        }
-      }
+    for (const r of info.resources) if (typeof r.resource.apiVersion === 'string') judge(r.fullType, r.resource.apiVersion, [...r.path, 'apiVersion']);
+    for (const { node, site } of expressionsIn(ownStrings(info, ctx.templates))) {
+      for (const c of versionedCalls(node)) judge(c.type, c.apiVersion, site.path);
     }
-    return hits;
-  },
-};
+  }),
+});

@@ -1,12 +1,12 @@
-import { formatPath, type Segment } from './jsonPath.js';
-import type { LintRule } from './rule.js';
-import { isObject, type JsonValue, type RuleHit } from './types.js';
+import { defineRule } from './rule.js';
+import { eachProperty } from './traverse.js';
+import { isObject, type JsonValue } from './types.js';
 
 /**
  * Property names whose value may be empty, from arm-ttk's `$PropertiesThatCanBeEmpty` (the entries
  * that can occur in an Automation/identity/RBAC template).
  */
-export const BLANK_ALLOWED = ['resources', 'outputs', 'variables', 'parameters', 'functions', 'properties', 'template', 'defaultValue', 'value', 'accessPolicies', 'clientId'];
+const BLANK_ALLOWED = ['resources', 'outputs', 'variables', 'parameters', 'functions', 'properties', 'template', 'defaultValue', 'value', 'accessPolicies', 'clientId'];
 const ALLOWED = new Set(BLANK_ALLOWED.map((s) => s.toLowerCase()));
 
 /** Subtrees holding the user's data rather than template structure: not inspected. */
@@ -27,26 +27,14 @@ function isBlank(v: JsonValue): string | undefined {
  * properties are checked (arm-ttk looks for blanks after a colon), and parameter defaults and values
  * are the user's data, not checked.
  */
-export const noBlanks: LintRule = {
-  id: 'no-blanks',
-  severity: 'warning',
-  kind: 'lint',
-  appliesTo: 'template',
+export const noBlanks = defineRule({ id: 'no-blanks', severity: 'warning', kind: 'lint', appliesTo: 'template' }, {
   doc: `No property is {}, [], "" or null, except ${BLANK_ALLOWED.join(', ')} and userAssignedIdentities entries.`,
   source: 'arm-ttk Template Should Not Contain Blanks',
-  check: (ctx) => {
-    const hits: RuleHit[] = [];
-    const walk = (v: JsonValue, at: readonly Segment[], parentKey: string | undefined): void => {
-      if (Array.isArray(v)) v.forEach((item, i) => walk(item, [...at, i], undefined));
-      if (!isObject(v)) return;
-      for (const [k, child] of Object.entries(v)) {
-        const blank = isBlank(child);
-        const exempt = ALLOWED.has(k.toLowerCase()) || /^\s*\[/.test(k) || /^\s*\/subscriptions\//i.test(k) || parentKey?.toLowerCase() === 'userassignedidentities';
-        if (blank && !exempt) hits.push({ message: `'${k}' is ${blank}; leave the property out instead`, jsonPath: formatPath([...at, k]) });
-        if (!DATA.has(k.toLowerCase())) walk(child, [...at, k], k);
-      }
-    };
-    walk(ctx.root, [], undefined);
-    return hits;
-  },
-};
+  check: (ctx, hit) =>
+    eachProperty(ctx.root, [], (k, child, at, parentKey) => {
+      const blank = isBlank(child);
+      const exempt = ALLOWED.has(k.toLowerCase()) || /^\s*\[/.test(k) || /^\s*\/subscriptions\//i.test(k) || parentKey?.toLowerCase() === 'userassignedidentities';
+      if (blank && !exempt) hit(`'${k}' is ${blank}; leave the property out instead`, [...at, k]);
+      return !DATA.has(k.toLowerCase());
+    }),
+});

@@ -1,8 +1,8 @@
 import type { ExprNode } from './expression.js';
-import { formatPath } from './jsonPath.js';
-import type { LintRule } from './rule.js';
-import { expressionOf, listResources } from './template.js';
-import { isObject, type RuleHit } from './types.js';
+import { defineRule, type Hit } from './rule.js';
+import { expressionOf, type ResourceInfo } from './template.js';
+import { perTemplate } from './traverse.js';
+import { isObject, type JsonValue } from './types.js';
 
 const RESOURCE_TYPE = /^[A-Za-z0-9][A-Za-z0-9.-]*\/[A-Za-z0-9][A-Za-z0-9/._-]*$/;
 const ID_FUNCTIONS = new Set(['resourceid', 'subscriptionresourceid', 'tenantresourceid', 'extensionresourceid']);
@@ -25,48 +25,48 @@ export function dependencyType(node: ExprNode): string | undefined {
  * `resourceId()` are matched by resource type, literal entries by resource name; other expressions
  * cannot be checked offline and pass.
  */
-export const dependsOnInTemplate: LintRule = {
-  id: 'depends-on-in-template',
-  severity: 'error',
-  kind: 'lint',
-  appliesTo: 'template',
+export const dependsOnInTemplate = defineRule({ id: 'depends-on-in-template', severity: 'error', kind: 'lint', appliesTo: 'template' }, {
   doc: 'Every dependsOn entry names a resource deployed by the same template (matched by the type in resourceId(...), or by name for literal entries).',
   source: 'ARM template syntax (resource dependencies); arm-ttk DependsOn Best Practices',
-  check: (ctx) => {
-    const hits: RuleHit[] = [];
-    for (const info of ctx.templates) {
-      const resources = listResources(info.template, info.path);
-      const types = new Set(resources.map((r) => r.fullType.toLowerCase()));
-      const names = new Set(
-        resources.flatMap((r) => [
-          ...(typeof r.resource.name === 'string' ? [r.resource.name.toLowerCase(), r.resource.name.split('/').pop()?.toLowerCase() ?? ''] : []),
-          // a dependsOn may name a copy loop
-          ...(isObject(r.resource.copy) && typeof r.resource.copy.name === 'string' ? [r.resource.copy.name.toLowerCase()] : []),
-        ]),
-      );
-      for (const r of resources) {
-        const deps = r.resource.dependsOn;
-        if (deps === undefined) continue;
-        if (!Array.isArray(deps)) {
-          hits.push({ message: `dependsOn of '${r.fullType}' must be an array`, jsonPath: formatPath([...r.path, 'dependsOn']) });
-          continue;
-        }
-        deps.forEach((d, i) => {
-          const jsonPath = formatPath([...r.path, 'dependsOn', i]);
-          if (typeof d !== 'string') {
-            hits.push({ message: `dependsOn entries of '${r.fullType}' must be strings`, jsonPath });
-            return;
-          }
-          const node = expressionOf(d);
-          if (!node) {
-            if (!d.startsWith('[') && !names.has(d.toLowerCase())) hits.push({ message: `'${r.fullType}' depends on '${d}', which this template does not deploy`, jsonPath });
-            return;
-          }
-          const type = dependencyType(node);
-          if (type && !types.has(type.toLowerCase())) hits.push({ message: `'${r.fullType}' depends on a '${type}' resource, but this template deploys none (a nested template cannot depend on its parent's resources)`, jsonPath });
-        });
-      }
-    }
-    return hits;
-  },
-};
+  check: perTemplate((info, hit) => {
+    const deployed = deployedBy(info.resources);
+    for (const r of info.resources) checkDependsOn(r, deployed, hit);
+  }),
+});
+
+/** What a template deploys: resource types and names (lower-cased), as dependsOn entries may name them. */
+interface Deployed {
+  readonly types: ReadonlySet<string>;
+  readonly names: ReadonlySet<string>;
+}
+
+function deployedBy(resources: readonly ResourceInfo[]): Deployed {
+  const names = resources.flatMap((r) => [
+    ...(typeof r.resource.name === 'string' ? [r.resource.name.toLowerCase(), r.resource.name.split('/').pop()?.toLowerCase() ?? ''] : []),
+    // a dependsOn may name a copy loop
+    ...(isObject(r.resource.copy) && typeof r.resource.copy.name === 'string' ? [r.resource.copy.name.toLowerCase()] : []),
+  ]);
+  return { types: new Set(resources.map((r) => r.fullType.toLowerCase())), names: new Set(names) };
+}
+
+function checkDependsOn(r: ResourceInfo, deployed: Deployed, hit: Hit): void {
+  const deps = r.resource.dependsOn;
+  if (deps === undefined) return;
+  if (!Array.isArray(deps)) {
+    hit(`dependsOn of '${r.fullType}' must be an array`, [...r.path, 'dependsOn']);
+    return;
+  }
+  deps.forEach((d, i) => {
+    const problem = dependencyProblem(r.fullType, d, deployed);
+    if (problem) hit(problem, [...r.path, 'dependsOn', i]);
+  });
+}
+
+function dependencyProblem(fullType: string, d: JsonValue, deployed: Deployed): string | undefined {
+  if (typeof d !== 'string') return `dependsOn entries of '${fullType}' must be strings`;
+  const node = expressionOf(d);
+  if (!node) return !d.startsWith('[') && !deployed.names.has(d.toLowerCase()) ? `'${fullType}' depends on '${d}', which this template does not deploy` : undefined;
+  const type = dependencyType(node);
+  if (type && !deployed.types.has(type.toLowerCase())) return `'${fullType}' depends on a '${type}' resource, but this template deploys none (a nested template cannot depend on its parent's resources)`;
+  return undefined;
+}

@@ -24,7 +24,7 @@ export function literalValue(s: string): string {
   return s.startsWith('[[') && s.endsWith(']') ? s.slice(1) : s;
 }
 
-export type ParseResult = { readonly ok: true; readonly node: ExprNode } | { readonly ok: false; readonly error: string };
+type ParseResult = { readonly ok: true; readonly node: ExprNode } | { readonly ok: false; readonly error: string };
 
 /**
  * Parsed expressions by text. Several rules parse the same strings of a file, and a batch renders the same

@@ -1,8 +1,8 @@
 /**
- * JSON paths for lint findings (`$.resources[0].properties['odd key']`) and a cheap locator that finds
- * the line and column of such a path in the file's text, so findings print as `file:line:col`.
+ * JSON paths for lint findings (`$.resources[0].properties['odd key']`) and a locator that finds the line
+ * and column of such a path in the file's text, so findings print as `file:line:col`.
  */
-import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
 
 export type Segment = string | number;
 
@@ -18,51 +18,91 @@ export function formatPath(segments: readonly Segment[]): string {
   return out;
 }
 
-export interface TextPosition {
+/** One step of a formatted path: `.key`, `[0]` or `['odd key']` (with `\\` and `\'` escapes). */
+const STEP = /\.([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]/y;
+
+/** The segments of a path written by formatPath; undefined for any other text. */
+export function parsePath(jsonPath: string): Segment[] | undefined {
+  if (!jsonPath.startsWith('$')) return undefined;
+  const out: Segment[] = [];
+  STEP.lastIndex = 1;
+  while (STEP.lastIndex < jsonPath.length) {
+    const m = STEP.exec(jsonPath);
+    if (!m) return undefined;
+    if (m[1] !== undefined) out.push(m[1]);
+    else if (m[2] !== undefined) out.push(Number(m[2]));
+    else out.push((m[3] ?? '').replace(/\\(.)/g, '$1'));
+  }
+  return out;
+}
+
+interface TextPosition {
   /** 1-based. */
   readonly line: number;
   /** 1-based. */
   readonly col: number;
 }
 
-/**
- * Where the value at `jsonPath` starts in `text` (a key's value, an array item), or undefined when the
- * text is not JSON or has no such path. jsonc-parser's syntax tree keeps each node's offset.
- */
+/** Finds JSON paths in one text. Nothing is parsed until the first question (most files have no findings). */
+export interface JsonLocator {
+  /** Where the value at `jsonPath` starts; undefined when the text is not JSON or has no such path. */
+  readonly exact: (jsonPath: string) => TextPosition | undefined;
+  /**
+   * Where the value at `jsonPath` starts or, when the text has no such value, its deepest ancestor that
+   * it has; in a text that is not JSON, where parsing fails. Always a position, so always a line >= 1.
+   */
+  readonly nearest: (jsonPath: string) => TextPosition;
+}
+
+export function jsonLocator(text: string): JsonLocator {
+  let parsed: { root: Node | undefined; error: ParseError | undefined; lineStarts: number[] } | undefined;
+  const tree = () => (parsed ??= parseText(text));
+  const position = (offset: number): TextPosition => positionOf(tree().lineStarts, offset);
+  return {
+    exact: (jsonPath) => {
+      const { root, error } = tree();
+      const segments = parsePath(jsonPath);
+      const node = root && !error && segments ? findNodeAtLocation(root, segments) : undefined;
+      return node ? position(node.offset) : undefined;
+    },
+    nearest: (jsonPath) => {
+      const { root, error } = tree();
+      if (error) return position(error.offset);
+      return position(root ? deepestNode(root, parsePath(jsonPath) ?? []).offset : 0);
+    },
+  };
+}
+
+/** Where the value at `jsonPath` starts in `text` (see JsonLocator.exact). */
 export function locateJsonPath(text: string, jsonPath: string): TextPosition | undefined {
+  return jsonLocator(text).exact(jsonPath);
+}
+
+function parseText(text: string): { root: Node | undefined; error: ParseError | undefined; lineStarts: number[] } {
   const errors: ParseError[] = [];
+  // jsonc-parser's syntax tree keeps each node's offset; comments and trailing commas are not JSON.
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  if (!root || errors.length > 0) return undefined;
-  const offset = findOffset(root, [], jsonPath);
-  return offset === undefined ? undefined : positionOf(text, offset);
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  return { root, error: errors[0], lineStarts };
 }
 
-function findOffset(node: Node, path: Segment[], target: string): number | undefined {
-  if (formatPath(path) === target) return node.offset;
-  const children = node.children ?? [];
-  if (node.type === 'object') {
-    for (const property of children) {
-      const [key, value] = property.children ?? [];
-      const hit = key && value ? findOffset(value, [...path, String(key.value)], target) : undefined;
-      if (hit !== undefined) return hit;
-    }
-  } else if (node.type === 'array') {
-    for (let n = 0; n < children.length; n++) {
-      const hit = findOffset(children[n]!, [...path, n], target);
-      if (hit !== undefined) return hit;
-    }
+/** The node at `segments`, or the deepest one on the way there that exists. */
+function deepestNode(root: Node, segments: readonly Segment[]): Node {
+  for (let n = segments.length; n > 0; n--) {
+    const node = findNodeAtLocation(root, segments.slice(0, n) as Segment[]);
+    if (node) return node;
   }
-  return undefined;
+  return root;
 }
 
-function positionOf(text: string, offset: number): TextPosition {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+function positionOf(lineStarts: readonly number[], offset: number): TextPosition {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
   }
-  return { line, col: offset - lineStart + 1 };
+  return { line: lo + 1, col: offset - (lineStarts[lo] as number) + 1 };
 }

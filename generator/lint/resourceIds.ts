@@ -1,8 +1,8 @@
 import { walkExpr, type ExprNode } from './expression.js';
-import { formatPath, type Segment } from './jsonPath.js';
-import type { LintRule } from './rule.js';
-import { expressionOf, listResources, nestedTemplate } from './template.js';
-import { isObject, type JsonValue, type RuleHit } from './types.js';
+import { defineRule } from './rule.js';
+import { expressionOf, nestedTemplate } from './template.js';
+import { eachProperty, perResource } from './traverse.js';
+import { isObject, type JsonValue } from './types.js';
 
 /**
  * Properties named `*Id` that are not resource IDs (a subset of arm-ttk's exemption list that
@@ -26,39 +26,26 @@ const SKIP = new Set(['metadata', 'tags']);
  * glued together with `concat()`/`format()` (arm-ttk "IDs Should Be Derived From ResourceIDs", Bicep
  * `use-resource-id-functions`).
  */
-export const resourceIdFunctions: LintRule = {
-  id: 'resource-id-functions',
-  severity: 'warning',
-  kind: 'lint',
-  appliesTo: 'template',
+export const resourceIdFunctions = defineRule({ id: 'resource-id-functions', severity: 'warning', kind: 'lint', appliesTo: 'template' }, {
   doc: 'Resource properties named *Id / *ResourceId are built with resourceId()-family functions, not literal /subscriptions/... strings or concat()/format() (principalId, tenantId, clientId and the like are exempt).',
   source: 'arm-ttk IDs Should Be Derived From ResourceIDs; Bicep use-resource-id-functions',
-  check: (ctx) => {
-    const hits: RuleHit[] = [];
-    for (const info of ctx.templates) {
-      for (const r of listResources(info.template, info.path)) {
-        const nested = nestedTemplate(r);
-        const walk = (v: JsonValue, at: readonly Segment[]): void => {
-          if (Array.isArray(v)) v.forEach((item, i) => walk(item, [...at, i]));
-          if (!isObject(v) || v === nested?.template) return;
-          for (const [k, child] of Object.entries(v)) {
-            if (k === 'resources' && at === r.path) continue; // child resources are listed separately
-            if (SKIP.has(k.toLowerCase())) continue;
-            if (/id$/i.test(k) && !EXEMPT.has(k.toLowerCase())) {
-              // `{ "value": "..." }` (a nested deployment parameter) counts as its value, as in arm-ttk
-              const idValue = isObject(child) && typeof child.value === 'string' ? child.value : child;
-              const problem = typeof idValue === 'string' ? idProblem(idValue) : undefined;
-              if (problem) hits.push({ message: `'${k}' ${problem}; use resourceId(), subscriptionResourceId(), extensionResourceId() or tenantResourceId()`, jsonPath: formatPath([...at, k]) });
-            }
-            walk(child, [...at, k]);
-          }
-        };
-        walk(r.resource, r.path);
-      }
-    }
-    return hits;
-  },
-};
+  check: perResource((r, hit) => {
+    const nested = nestedTemplate(r)?.template;
+    eachProperty(r.resource, r.path, (k, child, at) => {
+      // child resources are listed separately; a nested template is a template of its own
+      if ((k === 'resources' && at.length === r.path.length) || SKIP.has(k.toLowerCase()) || child === nested) return false;
+      const problem = /id$/i.test(k) && !EXEMPT.has(k.toLowerCase()) ? idPropertyProblem(child) : undefined;
+      if (problem) hit(`'${k}' ${problem}; use resourceId(), subscriptionResourceId(), extensionResourceId() or tenantResourceId()`, [...at, k]);
+      return true;
+    });
+  }),
+});
+
+/** `{ "value": "..." }` (a nested deployment parameter) counts as its value, as in arm-ttk. */
+function idPropertyProblem(child: JsonValue): string | undefined {
+  const idValue = isObject(child) && typeof child.value === 'string' ? child.value : child;
+  return typeof idValue === 'string' ? idProblem(idValue) : undefined;
+}
 
 function idProblem(value: string): string | undefined {
   const node = expressionOf(value);

@@ -1,5 +1,6 @@
+import type { Segment } from './jsonPath.js';
 import type { TemplateInfo } from './template.js';
-import type { JsonObject, LintFile, LintSeverity, RuleHit } from './types.js';
+import type { JsonObject, LintFile, LintSeverity } from './types.js';
 
 /** What a rule sees of one parsed file. */
 export interface FileContext {
@@ -12,6 +13,9 @@ export interface FileContext {
   readonly template?: FileContext;
 }
 
+/** Reports one finding of the running rule at `at` (segments of a JSON path; `[]` is the whole file). */
+export type Hit = (message: string, at: readonly Segment[]) => void;
+
 export interface LintRule {
   /** Stable id, printed as `[id]`; never renamed. */
   readonly id: string;
@@ -23,5 +27,14 @@ export interface LintRule {
   /** 'limit' rules are Azure hard limits (diagnostic AG400); 'lint' rules are AG500. */
   readonly kind: 'lint' | 'limit';
   readonly appliesTo: 'template' | 'parameters' | 'any';
-  readonly check: (ctx: FileContext) => readonly RuleHit[];
+  /** Calls `hit` once per finding, in a stable order. */
+  readonly check: (ctx: FileContext, hit: Hit) => void;
+}
+
+/**
+ * A rule from its identity (id, severity, kind, appliesTo: written on one line, as every rule states
+ * them) and what it checks.
+ */
+export function defineRule(identity: Pick<LintRule, 'id' | 'severity' | 'kind' | 'appliesTo'>, body: Pick<LintRule, 'doc' | 'source' | 'check'>): LintRule {
+  return { ...identity, ...body };
 }

@@ -7,19 +7,15 @@ import { locationParameter, noHardcodedLocation } from './location.js';
 import { parameterFileNames, parameterFileShape, parameterFileValues } from './parameterFiles.js';
 import { parametersReferenced } from './parametersReferenced.js';
 import { resourceIdFunctions } from './resourceIds.js';
-import type { LintRule } from './rule.js';
+import { defineRule, type LintRule } from './rule.js';
 import { outputsNoSecrets, secureParameterDefault } from './secrets.js';
 
 /** Every .json artifact parses (checked by the engine before any other rule). */
-export const jsonValid: LintRule = {
-  id: 'json-valid',
-  severity: 'error',
-  kind: 'lint',
-  appliesTo: 'any',
+export const jsonValid = defineRule({ id: 'json-valid', severity: 'error', kind: 'lint', appliesTo: 'any' }, {
   doc: 'Every .json artifact is valid JSON.',
   source: 'arm-ttk JSONFiles Should Be Valid',
-  check: () => [],
-};
+  check: () => undefined,
+});
 
 /** The registry, in the order findings are reported. Ids are stable: add, never rename. */
 export const allRules: readonly LintRule[] = [

@@ -12,6 +12,8 @@ export const DEPLOYMENTS_TYPE = 'microsoft.resources/deployments';
 export interface TemplateInfo {
   readonly template: JsonObject;
   readonly path: readonly Segment[];
+  /** Its resources, child resources included (listResources). */
+  readonly resources: readonly ResourceInfo[];
   /** The template whose `parameters`/`variables` this one's expressions resolve against. */
   readonly scope: TemplateInfo;
   readonly parent?: TemplateInfo;
@@ -28,10 +30,10 @@ export interface ResourceInfo {
 export function collectTemplates(root: JsonObject): TemplateInfo[] {
   const out: TemplateInfo[] = [];
   const visit = (template: JsonObject, path: readonly Segment[], parent: TemplateInfo | undefined, inner: boolean): void => {
-    const info = { template, path, ...(parent ? { parent } : {}) } as { -readonly [K in keyof TemplateInfo]: TemplateInfo[K] };
-    info.scope = parent && !inner ? parent.scope : info;
+    const info: { -readonly [K in keyof TemplateInfo]: TemplateInfo[K] } = { template, path, resources: listResources(template, path), ...(parent ? { parent } : {}), scope: parent?.scope as TemplateInfo };
+    if (!parent || inner) info.scope = info; // the root and inner-scoped templates are their own scope
     out.push(info);
-    for (const r of listResources(template, path)) {
+    for (const r of info.resources) {
       const nested = nestedTemplate(r);
       if (nested) visit(nested.template, nested.path, info, nested.inner);
     }
@@ -51,7 +53,7 @@ export function nestedTemplate(r: ResourceInfo): { template: JsonObject; path: S
 }
 
 /** The template's resources, child resources (`resources` inside a resource) included. */
-export function listResources(template: JsonObject, path: readonly Segment[]): ResourceInfo[] {
+function listResources(template: JsonObject, path: readonly Segment[]): ResourceInfo[] {
   const out: ResourceInfo[] = [];
   const walk = (list: JsonValue | undefined, at: readonly Segment[], parentType: string | undefined): void => {
     const entries: [Segment, JsonValue][] = Array.isArray(list) ? list.map((v, i) => [i, v]) : isObject(list) ? Object.entries(list) : [];
@@ -104,8 +106,9 @@ export function stringsIn(value: JsonValue, path: readonly Segment[], skip?: (ob
     else if (isObject(v)) {
       if (skip?.(v, at)) return;
       for (const [k, child] of Object.entries(v)) {
-        out.push({ value: k, path: [...at, k], isKey: true });
-        walk(child, [...at, k]);
+        const keyPath = [...at, k]; // paths are never changed: the key and its value share one
+        out.push({ value: k, path: keyPath, isKey: true });
+        walk(child, keyPath);
       }
     }
   };

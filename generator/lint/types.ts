@@ -12,20 +12,23 @@ export interface LintFinding {
   readonly rule: string;
   readonly severity: LintSeverity;
   readonly message: string;
-  /** Where in the file: `$.resources[0].location` (see jsonPath.ts). */
+  /**
+   * Where in the file: `$.resources[0].location` (see jsonPath.ts). Every finding the lint produces has
+   * one (`$` when the whole file is meant), so every diagnostic gets a line (SARIF needs a region).
+   */
   readonly jsonPath?: string;
 }
 
 /** A rendered file, as `generate` produces it. */
 export interface LintFile {
   readonly path: string;
+  /** The file's text: sizes are measured and findings located in it. */
   readonly text: string;
-}
-
-/** What a rule returns: the lint fills in path, rule and severity. */
-export interface RuleHit {
-  readonly message: string;
-  readonly jsonPath?: string;
+  /**
+   * The file's JSON value when the caller already has it (verify parsed the rendered text): the lint
+   * uses it instead of parsing `text` again. It must be what `text` parses to, and is never modified.
+   */
+  readonly json?: unknown;
 }
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;

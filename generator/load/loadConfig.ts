@@ -63,10 +63,15 @@ function loaded(file: string, data: unknown, locate: Locate): LoadResult {
   const problems = checkValues(data);
   if (problems.length > 0) {
     return fail(
-      problems.map((p) => ({ ...diagnostic(file, 'AG104', locate(p.pointer, { key: p.inKey }), `${p.pointer || '/'}: ${p.message}`), pointer: p.pointer })),
+      problems.map((p) => ({ ...diagnostic(file, 'AG104', locate(p.pointer, { key: p.inKey }), `${printable(p.pointer) || '/'}: ${p.message}`), pointer: p.pointer })),
     );
   }
   return { ok: true, config: { file, data, locate } };
+}
+
+/** A pointer for a message: the control characters and lone surrogates it may hold, escaped. */
+function printable(pointer: string): string {
+  return pointer.replace(/[\u0000-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Positions for data that came from JSON.parse: yaml parses the text once, on the first call. */

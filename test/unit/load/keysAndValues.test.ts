@@ -44,8 +44,8 @@ describe('keys: each JSON key once, and only scalar keys', () => {
 
   it('refuses control characters in keys (a line break would forge a diagnostic line) but keeps them in values', () => {
     expect(problems(`${ACCOUNT}  tags:\n    "a\\nb.yaml:1:1: error": x\n    "nul\\0": y\n`)).to.deep.equal([
-      '4:5 AG104 /automationAccount/tags/a\nb.yaml:1:1: error: the key "a\\nb.yaml:1:1: error" contains the control character U+000A; keys are names and may not',
-      '5:5 AG104 /automationAccount/tags/nul\u0000: the key "nul\\u0000" contains the control character U+0000; keys are names and may not',
+      '4:5 AG104 /automationAccount/tags/a\\u000ab.yaml:1:1: error: the key "a\\nb.yaml:1:1: error" contains the control character U+000A; keys are names and may not',
+      '5:5 AG104 /automationAccount/tags/nul\\u0000: the key "nul\\u0000" contains the control character U+0000; keys are names and may not',
     ]);
     expect(dataOf(`${ACCOUNT}  tags:\n    t: "a\\0b\\tc"\n`)).to.have.nested.property('automationAccount.tags.t', 'a\u0000b\tc');
   });
@@ -75,7 +75,7 @@ describe('values: only what JSON, ARM and Bicep carry exactly', () => {
   it('refuses a lone UTF-16 surrogate in a value or a key, and keeps a whole pair (an emoji)', () => {
     expect(problems(`${ACCOUNT}  tags:\n    t: "ok \\uD83D"\n    "k\\uDE00": v\n`)).to.deep.equal([
       '4:8 AG104 /automationAccount/tags/t: the text has a lone UTF-16 surrogate U+D83D at character 4 (half of a character; `bicep build` fails on it); write the whole character',
-      '5:5 AG104 /automationAccount/tags/k\uDE00: the key "k\\ude00" has a lone UTF-16 surrogate U+DE00 at character 2 (half of a character; `bicep build` fails on it); write the whole character',
+      '5:5 AG104 /automationAccount/tags/k\\ude00: the key "k\\ude00" has a lone UTF-16 surrogate U+DE00 at character 2 (half of a character; `bicep build` fails on it); write the whole character',
     ]);
     expect(problems('{"automationAccount": {"name": "aa-prod-01", "tags": {"t": "\\udc00"}}}', 'c.json')[0]).to.match(/^1:60 AG104 .*U\+DC00/);
     expect(dataOf(`${ACCOUNT}  tags:\n    t: "\\uD83D\\uDE00"\n`)).to.have.nested.property('automationAccount.tags.t', '😀');

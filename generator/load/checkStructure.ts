@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { mayBeInexact } from './checkValues.js';
 import { MAX_ALIAS_COUNT, MAX_EXPANDED_CHARS, MAX_EXPANDED_VALUES } from './limits.js';
 import type { ParseProblem } from './parseYaml.js';
 
@@ -26,21 +27,24 @@ class Refused {
  * - aliases: at most MAX_ALIAS_COUNT, each after its anchor and never inside it (that value would be endless);
  * - keys: each mapping's keys are compared as the JSON keys they become (`2024` and `"2024"` are one key),
  *   with one Set per mapping; a mapping or sequence as a key is refused (JSON keys are strings).
- * `line` turns an offset into a line number, for messages that point at an earlier key.
+ * It also notes whether any scalar or key may be one checkValues refuses, so that the walk over the built
+ * data, which is slower, runs only then. `line` turns an offset into a line number, for messages that
+ * point at an earlier key.
  */
-export function checkStructure(doc: Document.Parsed, text: string, line: (offset: number) => number): ParseProblem[] {
+export function checkStructure(doc: Document.Parsed, text: string, line: (offset: number) => number): { problems: ParseProblem[]; mayBeInexact: boolean } {
   const walk = new StructureWalk(text, line);
   try {
     walk.size(doc.contents);
   } catch (err) {
-    if (err instanceof Refused) return [...walk.problems, err.problem];
+    if (err instanceof Refused) return { problems: [...walk.problems, err.problem], mayBeInexact: walk.mayBeInexact };
     throw err;
   }
-  return walk.problems;
+  return { problems: walk.problems, mayBeInexact: walk.mayBeInexact };
 }
 
 class StructureWalk {
   readonly problems: ParseProblem[] = [];
+  mayBeInexact = false;
   /** The latest node bearing each anchor name so far, in document order (yaml resolves aliases the same way). */
   private readonly anchors = new Map<string, Node>();
   /** Expanded sizes of anchored values, for their aliases. */
@@ -59,6 +63,7 @@ class StructureWalk {
     if (!isMap(node) && !isSeq(node)) {
       if (isScalar(node) && node.anchor) this.anchors.set(node.anchor, node);
       const value = isScalar(node) ? node.value : null;
+      if (!this.mayBeInexact && mayBeInexact(value)) this.mayBeInexact = true;
       const size = { values: 1, chars: typeof value === 'string' ? value.length : 0 };
       if (isScalar(node) && node.anchor) this.anchoredSizes.set(node, size);
       return size;
@@ -126,6 +131,7 @@ class StructureWalk {
       return;
     }
     const jsonKey = value === null ? '' : String(value);
+    if (!this.mayBeInexact && mayBeInexact(jsonKey, true)) this.mayBeInexact = true;
     const first = seen.get(jsonKey);
     if (!first) {
       seen.set(jsonKey, { node: key, value });

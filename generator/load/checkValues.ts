@@ -20,8 +20,8 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
  * Every value and key of the loaded data, at any depth: integers must be safe (beyond ±(2^53 - 1) a
  * number is already rounded: 9007199254740993 reads as ...992), numbers finite (YAML's `.inf`/`.nan`
  * become null in ARM JSON but json('Infinity') in Bicep), strings well-formed UTF-16, keys free of control
- * characters, and nothing but JSON data (a YAML tag like `!!binary` builds a byte array). Each value is
- * visited once, even when aliases share it.
+ * characters, and nothing but JSON data (a YAML tag like `!!binary` builds a byte array). A value that
+ * aliases share is visited once.
  */
 export function checkValues(data: unknown): ValueProblem[] {
   const problems: ValueProblem[] = [];
@@ -49,6 +49,19 @@ export function checkValues(data: unknown): ValueProblem[] {
   return problems;
 }
 
+/**
+ * Whether a scalar (or a key, with `key`) might be refused by checkValues: a cheap test for the walks
+ * that see every value, so that checkValues, which builds a JSON pointer for each, runs only when needed.
+ */
+export function mayBeInexact(value: unknown, key = false): boolean {
+  if (typeof value === 'string') return SURROGATE.test(value) || (key && CONTROL.test(value));
+  if (typeof value === 'number') return !Number.isSafeInteger(value) && (!Number.isFinite(value) || Number.isInteger(value));
+  return typeof value === 'object' && value !== null;
+}
+
+/** Any surrogate code unit, paired or not: cheaper than LONE_SURROGATE, which is tried only after it. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 function valueProblem(value: unknown): string | undefined {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return `${String(value)} is not a number JSON can hold; ARM and Bicep have no infinity or NaN`;
@@ -74,6 +87,7 @@ function keyProblemOf(key: string): string | undefined {
 }
 
 function surrogateProblem(text: string, what: string): string | undefined {
+  if (!SURROGATE.test(text)) return undefined;
   const lone = LONE_SURROGATE.exec(text);
   if (!lone) return undefined;
   return `${what} has a lone UTF-16 surrogate ${codePoint(lone[0])} at character ${lone.index + 1} (half of a character; \`bicep build\` fails on it); write the whole character`;

@@ -38,11 +38,12 @@ export function loadConfig(file: string, text: string): LoadResult {
   const source = text.replace(/^\uFEFF/, '');
   const json = extname(file).toLowerCase() === '.json';
   const fast = json ? parseJsonFast(source) : undefined;
-  if (fast) return loaded(file, fast.data, lazyLocate(source));
+  if (fast) return loaded(file, fast.data, lazyLocate(source), fast.mayBeInexact);
   const parsed = parseYaml(source, json ? 'json' : 'core');
   if (isParseProblem(parsed)) return fail([located(file, parsed, positionInText(source, parsed.offset))]);
   const position = (offset: number) => positionOf(parsed.lineCounter, offset);
-  const problems = [...parsed.problems, ...checkStructure(parsed.doc, source, (offset) => position(offset).line)];
+  const structure = checkStructure(parsed.doc, source, (offset) => position(offset).line);
+  const problems = [...parsed.problems, ...structure.problems];
   if (problems.length > 0) return fail(problems.map((p) => located(file, p, position(p.offset))));
   let data: unknown;
   try {
@@ -52,15 +53,18 @@ export function loadConfig(file: string, text: string): LoadResult {
     const message = err instanceof Error ? err.message : String(err);
     return fail([diagnostic(file, 'AG101', { line: 1, col: 1 }, (message.split('\n')[0] ?? message))]);
   }
-  return loaded(file, data, (pointer, options) => locateNode(parsed.doc, pointer, options?.key ?? false, position));
+  return loaded(file, data, (pointer, options) => locateNode(parsed.doc, pointer, options?.key ?? false, position), structure.mayBeInexact);
 }
 
-/** The loaded data, unless it is empty or holds a value that cannot be carried exactly (AG104). */
-function loaded(file: string, data: unknown, locate: Locate): LoadResult {
+/**
+ * The loaded data, unless it is empty or holds a value that cannot be carried exactly (AG104); checked
+ * only when the parse saw a value that may be one (`check`).
+ */
+function loaded(file: string, data: unknown, locate: Locate, check: boolean): LoadResult {
   if (data === null || data === undefined) {
     return fail([diagnostic(file, 'AG101', { line: 1, col: 1 }, 'the file is empty: expected a mapping with at least `automationAccount:`')]);
   }
-  const problems = checkValues(data);
+  const problems = check ? checkValues(data) : [];
   if (problems.length > 0) {
     return fail(
       problems.map((p) => ({ ...diagnostic(file, 'AG104', locate(p.pointer, { key: p.inKey }), `${printable(p.pointer) || '/'}: ${p.message}`), pointer: p.pointer })),

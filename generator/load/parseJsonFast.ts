@@ -1,4 +1,5 @@
 import { visit } from 'jsonc-parser';
+import { mayBeInexact } from './checkValues.js';
 import { MAX_DEPTH, MAX_EXPANDED_VALUES } from './limits.js';
 
 /**
@@ -9,31 +10,51 @@ import { MAX_DEPTH, MAX_EXPANDED_VALUES } from './limits.js';
  * key, decoded, in one linear pass). Otherwise undefined: the caller parses with yaml, which reports the
  * problem with its position, exactly as before.
  */
-export function parseJsonFast(text: string): { data: unknown } | undefined {
+export function parseJsonFast(text: string): { data: unknown; mayBeInexact: boolean } | undefined {
   let data: unknown;
   try {
     data = JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
-  if (!withinLimits(data) || hasDuplicateKey(text)) return undefined;
-  return { data };
+  const scan = scanValues(data);
+  if (!scan || hasDuplicateKey(text)) return undefined;
+  return { data, mayBeInexact: scan.mayBeInexact };
 }
 
-/** Depth and value count (keys included) without recursion: the data may be 100,000 levels deep. */
-function withinLimits(data: unknown): boolean {
-  const stack: [unknown, number][] = [[data, 0]];
-  let values = 0;
-  for (let top = stack.pop(); top; top = stack.pop()) {
-    const [value, depth] = top;
-    if (++values > MAX_EXPANDED_VALUES) return false;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth + 1 > MAX_DEPTH) return false;
-    const children = Array.isArray(value) ? value : Object.values(value);
-    if (!Array.isArray(value)) values += children.length; // the keys, counted as the YAML path does
-    for (const child of children) stack.push([child, depth + 1]);
+/**
+ * Depth and value count (keys included, as the YAML path counts them) without recursion: the data may be
+ * 100,000 levels deep. Undefined over a limit. Also whether any value or key may be one checkValues refuses.
+ */
+function scanValues(data: unknown): { mayBeInexact: boolean } | undefined {
+  const values: unknown[] = [data];
+  const depths: number[] = [0];
+  let count = 0;
+  let inexact = false;
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop()!;
+    if (++count > MAX_EXPANDED_VALUES) return undefined;
+    if (typeof value !== 'object' || value === null) {
+      inexact ||= mayBeInexact(value);
+      continue;
+    }
+    if (depth + 1 > MAX_DEPTH) return undefined;
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        values.push(item);
+        depths.push(depth + 1);
+      }
+      continue;
+    }
+    for (const key in value) {
+      count++;
+      inexact ||= mayBeInexact(key, true);
+      values.push((value as Record<string, unknown>)[key]);
+      depths.push(depth + 1);
+    }
   }
-  return true;
+  return { mayBeInexact: inexact };
 }
 
 function hasDuplicateKey(text: string): boolean {

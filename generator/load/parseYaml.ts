@@ -80,16 +80,27 @@ function tokenLimitOffset(text: string): number | undefined {
 
 /** The offset of the first collection nested deeper than MAX_DEPTH, walking the syntax tree without recursion. */
 function depthLimitOffset(tokens: readonly CST.Token[]): number | undefined {
-  const stack: [CST.Token, number][] = tokens.map((t) => [t, 0]);
-  for (let top = stack.pop(); top; top = stack.pop()) {
-    const [token, depth] = top;
+  const pending: CST.Token[] = [...tokens];
+  const depths: number[] = tokens.map(() => 0);
+  while (pending.length > 0) {
+    const token = pending.pop()!;
+    const depth = depths.pop()!;
     if (token.type === 'document') {
-      if (token.value) stack.push([token.value, depth]);
+      if (token.value) {
+        pending.push(token.value);
+        depths.push(depth);
+      }
     } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
       if (depth + 1 > MAX_DEPTH) return token.offset;
       for (const item of token.items as { key?: CST.Token | null; value?: CST.Token }[]) {
-        if (item.key) stack.push([item.key, depth + 1]);
-        if (item.value) stack.push([item.value, depth + 1]);
+        if (item.key) {
+          pending.push(item.key);
+          depths.push(depth + 1);
+        }
+        if (item.value) {
+          pending.push(item.value);
+          depths.push(depth + 1);
+        }
       }
     }
   }

@@ -1,7 +1,7 @@
 /**
  * How much input armgen reads. Every limit is far above any real config (the largest example,
- * examples/maximal.yaml, is 7 KB, ~300 values, 6 levels deep) and low enough that the worst input under it
- * loads in about a second on one core with at most a few hundred MB (measured in test/unit/load/limits.test.ts).
+ * examples/maximal.yaml, is 7 KB, ~500 values and keys, 7 levels deep) and low enough that the worst input under it
+ * loads in a second or two on one core with at most a few hundred MB (test/unit/load/limits.test.ts).
  * A config over a limit is refused with AG103 before the costly step, never half-processed.
  */
 
@@ -23,9 +23,9 @@ export const MAX_YAML_TOKENS = 100_000;
 export const TOKEN_COUNT_FROM_BYTES = 64 * 1024;
 
 /**
- * Nesting depth (mappings and sequences inside each other): 64. armgen's schema needs 6 levels; a free-form
- * variable value rarely a dozen. yaml composes nodes recursively and overflows the stack near 1,000 levels
- * (10,000 nested `[` even abort node), so the depth is checked on the syntax tree, before composing.
+ * Nesting depth (mappings and sequences inside each other): 64. armgen's schema needs 7 levels; a free-form
+ * variable value rarely a dozen. yaml composes nodes recursively and overflows the stack near 800 levels
+ * (reported as "Maximum call stack size exceeded"), so the depth is checked on the syntax tree, before composing.
  */
 export const MAX_DEPTH = 64;
 

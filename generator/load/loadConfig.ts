@@ -1,6 +1,13 @@
 import { extname } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics.js';
+import { checkStructure } from './checkStructure.js';
+import { checkValues } from './checkValues.js';
+import { MAX_INPUT_BYTES } from './limits.js';
+import { locateNode, positionOf, type Position } from './locate.js';
+import { parseJsonFast } from './parseJsonFast.js';
+import { isParseProblem, parseYaml, type ParseProblem } from './parseYaml.js';
+
+export { pointerSegments } from './locate.js';
 
 /** A parsed config: its plain data and a way to turn a JSON pointer back into file:line:col. */
 export interface LoadedConfig {
@@ -12,106 +19,98 @@ export interface LoadedConfig {
 
 export type LoadResult = { ok: true; config: LoadedConfig } | { ok: false; diagnostics: Diagnostic[] };
 
-/**
- * Aliases a config may expand. Real configs use a handful; a "billion laughs" document needs thousands
- * and is refused before it is expanded (yaml's maxAliasCount counts expanded nodes).
- */
-const MAX_ALIAS_COUNT = 1000;
+type Locate = LoadedConfig['locate'];
 
 /**
- * Parse YAML or JSON text (JSON is parsed as YAML 1.2, which it is a subset of, so both keep positions).
- * YAML 1.2 core schema: `yes`/`no`/`on`/`off` stay strings; duplicate keys are errors.
+ * Parse YAML or JSON text into plain data, refusing (AG103) any input that would cost more than the
+ * limits in limits.ts allow, and any value that JSON, ARM or Bicep would not carry exactly (AG104).
+ * YAML 1.2 core schema: `yes`/`no`/`on`/`off` stay strings; duplicate keys are errors (AG102).
+ * A `.json` file that is strict JSON takes JSON.parse (parseJsonFast) and is only re-parsed by yaml, for
+ * positions, when a diagnostic needs one; everything else is parsed once by yaml, whose positions cost
+ * nothing extra (its syntax nodes always carry offsets; the line table is one push per line).
  */
 export function loadConfig(file: string, text: string): LoadResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
-    version: '1.2',
-    schema: extname(file).toLowerCase() === '.json' ? 'json' : 'core',
-    uniqueKeys: true,
-    prettyErrors: false,
-    keepSourceTokens: false,
-    lineCounter,
-  });
-  const position = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, col: p.col };
-  };
-  const diag = (code: DiagnosticCode, offset: number, message: string): Diagnostic => ({
-    file,
-    ...position(offset),
-    severity: 'error',
-    code,
-    message,
-  });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      diagnostics: doc.errors.map((e) =>
-        diag(e.code === 'DUPLICATE_KEY' ? 'AG102' : 'AG101', e.pos[0], firstLine(e.message) + (e.code === 'DUPLICATE_KEY' ? ' (each key may appear once)' : '')),
-      ),
-    };
+  // A UTF-16 unit is at least one UTF-8 byte, so a long text is refused without measuring it.
+  if (text.length > MAX_INPUT_BYTES || Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) {
+    const message = `refused: the file is larger than ${MAX_INPUT_BYTES.toLocaleString('en-US')} bytes (4 MiB), the most armgen reads`;
+    return fail([diagnostic(file, 'AG103', { line: 1, col: 1 }, message)]);
   }
+  const source = text.replace(/^\uFEFF/, '');
+  const json = extname(file).toLowerCase() === '.json';
+  const fast = json ? parseJsonFast(source) : undefined;
+  if (fast) return loaded(file, fast.data, lazyLocate(source), fast.mayBeInexact);
+  const parsed = parseYaml(source, json ? 'json' : 'core');
+  if (isParseProblem(parsed)) return fail([located(file, parsed, positionInText(source, parsed.offset))]);
+  const position = (offset: number) => positionOf(parsed.lineCounter, offset);
+  const structure = checkStructure(parsed.doc, source, (offset) => position(offset).line);
+  const problems = [...parsed.problems, ...structure.problems];
+  if (problems.length > 0) return fail(problems.map((p) => located(file, p, position(p.offset))));
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    // Aliases were counted and sized by checkStructure, in linear time; yaml's own count is not needed.
+    data = parsed.doc.toJS({ maxAliasCount: -1 });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    if (/alias/i.test(message)) {
-      return { ok: false, diagnostics: [diag('AG103', 0, `refused: the document expands more than ${MAX_ALIAS_COUNT} aliases (${firstLine(message)})`)] };
-    }
-    return { ok: false, diagnostics: [diag('AG101', 0, firstLine(message))] };
+    return fail([diagnostic(file, 'AG101', { line: 1, col: 1 }, (message.split('\n')[0] ?? message))]);
   }
+  return loaded(file, data, (pointer, options) => locateNode(parsed.doc, pointer, options?.key ?? false, position), structure.mayBeInexact);
+}
+
+/**
+ * The loaded data, unless it is empty or holds a value that cannot be carried exactly (AG104); checked
+ * only when the parse saw a value that may be one (`check`).
+ */
+function loaded(file: string, data: unknown, locate: Locate, check: boolean): LoadResult {
   if (data === null || data === undefined) {
-    return { ok: false, diagnostics: [diag('AG101', 0, 'the file is empty: expected a mapping with at least `automationAccount:`')] };
+    return fail([diagnostic(file, 'AG101', { line: 1, col: 1 }, 'the file is empty: expected a mapping with at least `automationAccount:`')]);
   }
-  return {
-    ok: true,
-    config: { file, data, locate: (pointer, options) => locateNode(doc, pointer, options?.key ?? false, position) },
+  const problems = check ? checkValues(data) : [];
+  if (problems.length > 0) {
+    return fail(
+      problems.map((p) => ({ ...diagnostic(file, 'AG104', locate(p.pointer, { key: p.inKey }), `${printable(p.pointer) || '/'}: ${p.message}`), pointer: p.pointer })),
+    );
+  }
+  return { ok: true, config: { file, data, locate } };
+}
+
+/** A pointer for a message: the control characters and lone surrogates it may hold, escaped. */
+function printable(pointer: string): string {
+  return pointer.replace(/[\u0000-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Positions for data that came from JSON.parse: yaml parses the text once, on the first call. */
+function lazyLocate(source: string): Locate {
+  let locate: Locate | undefined;
+  return (pointer, options) => {
+    if (!locate) {
+      const parsed = parseYaml(source, 'json');
+      locate = isParseProblem(parsed)
+        ? () => ({ line: 1, col: 1 })
+        : (p, o) => locateNode(parsed.doc, p, o?.key ?? false, (offset) => positionOf(parsed.lineCounter, offset));
+    }
+    return locate(pointer, options);
   };
 }
 
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-}
-
-/** Decode a JSON pointer into its segments (RFC 6901). */
-export function pointerSegments(pointer: string): string[] {
-  if (pointer === '' || pointer === '/') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function locateNode(
-  doc: Document,
-  pointer: string,
-  wantKey: boolean,
-  position: (offset: number) => { line: number; col: number },
-): { line: number; col: number } {
-  let node: unknown = doc.contents;
-  let best: { line: number; col: number } = nodeStart(node, position) ?? { line: 1, col: 1 };
-  const segments = pointerSegments(pointer);
-  for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i]!;
-    const last = i === segments.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
-      if (!pair) return best;
-      if (last && wantKey) return nodeStart(pair.key, position) ?? best;
-      node = pair.value;
-      best = nodeStart(node, position) ?? nodeStart(pair.key, position) ?? best;
-    } else if (isSeq(node)) {
-      node = node.items[Number(seg)];
-      best = nodeStart(node, position) ?? best;
-    } else {
-      return best;
-    }
+/** Line and column of an offset, for a refusal found before yaml's parser counted lines. */
+function positionInText(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
+    line++;
+    lineStart = nl + 1;
   }
-  return best;
+  return { line, col: offset - lineStart + 1 };
 }
 
-function nodeStart(node: unknown, position: (offset: number) => { line: number; col: number }) {
-  const range = (node as Node | undefined)?.range;
-  return range ? position(range[0]) : undefined;
+function located(file: string, problem: ParseProblem, at: Position): Diagnostic {
+  return diagnostic(file, problem.code, at, problem.message);
+}
+
+function diagnostic(file: string, code: DiagnosticCode, at: Position, message: string): Diagnostic {
+  return { file, line: at.line, col: at.col, severity: 'error', code, message };
+}
+
+function fail(diagnostics: Diagnostic[]): LoadResult {
+  return { ok: false, diagnostics };
 }

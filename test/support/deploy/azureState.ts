@@ -1,0 +1,113 @@
+/**
+ * The simulated Azure: the resources that exist, keyed by resource ID (case-insensitive, as ARM keys them),
+ * with what the service generates for them (principal and client IDs of managed identities). Deterministic:
+ * every generated ID is a stable hash of the resource ID and a serial number, so a scenario always gives the
+ * same values, and a recreated identity gets a new one.
+ */
+import { isUnder, typeOfId } from './resourceIds.js';
+import { OPEN, sameText, stableGuid, type ObjectValue, type Value } from './values.js';
+
+export interface StoredResource {
+  readonly id: string;
+  readonly type: string;
+  readonly location: string | undefined;
+  readonly properties: ObjectValue;
+  /** The `identity` block as last PUT, with `principalId`/`tenantId` of a system-assigned identity. */
+  readonly identity: ObjectValue | undefined;
+  /** Already there before the simulation (an existing identity or vault a template only refers to). */
+  readonly preexisting: boolean;
+  /** Nested deployments: the resource group whose deployment created this record. */
+  readonly launchedFrom?: string;
+}
+
+const UAMI = 'microsoft.managedidentity/userassignedidentities';
+const LOCKS = '/providers/microsoft.authorization/locks/';
+
+export class AzureState {
+  readonly tenantId = stableGuid('tenant');
+  private readonly byId = new Map<string, StoredResource>();
+  private readonly groupLocations = new Map<string, string>();
+  private serial = 0;
+
+  /** Declares a resource group of the environment and its location (what resourceGroup().location gives). */
+  addResourceGroup(path: string, location: string): void {
+    this.groupLocations.set(path.toLowerCase(), location);
+  }
+
+  resourceGroupLocation(path: string): string | undefined {
+    return this.groupLocations.get(path.toLowerCase());
+  }
+
+  get(id: string): StoredResource | undefined {
+    return this.byId.get(id.toLowerCase());
+  }
+
+  all(): StoredResource[] {
+    return [...this.byId.values()];
+  }
+
+  /** Stores the result of a PUT. A PUT replaces properties; service-generated values survive it. */
+  put(resource: Omit<StoredResource, 'preexisting'>): StoredResource {
+    const before = this.get(resource.id);
+    const properties = sameText(resource.type, UAMI) ? { ...resource.properties, ...this.uamiProperties(resource.id, before) } : resource.properties;
+    const stored: StoredResource = { ...resource, properties, identity: this.identityAfterPut(resource, before), preexisting: false };
+    this.byId.set(resource.id.toLowerCase(), stored);
+    return stored;
+  }
+
+  /**
+   * A resource a template refers to without deploying it is assumed to exist already (the environment the
+   * template is written for). Its unknown properties read as opaque placeholders (OPEN).
+   */
+  existingOrAssumed(id: string): StoredResource {
+    const found = this.get(id);
+    if (found) return found;
+    const type = typeOfId(id) ?? 'unknown';
+    const properties: ObjectValue = sameText(type, UAMI) ? this.uamiProperties(id, undefined) : {};
+    Object.defineProperty(properties, OPEN, { value: true });
+    const assumed: StoredResource = { id, type, location: undefined, properties, identity: undefined, preexisting: true };
+    this.byId.set(id.toLowerCase(), assumed);
+    return assumed;
+  }
+
+  /** Deletes and recreates every user-assigned identity, and turns every system-assigned identity off and on. */
+  recreateIdentities(): void {
+    for (const r of this.all()) {
+      const fresh = sameText(r.type, UAMI) ? { ...r.properties, ...this.newIdentityIds(r.id) } : r.properties;
+      if (r.preexisting && !(OPEN in fresh)) Object.defineProperty(fresh, OPEN, { value: true });
+      const identity = r.identity && typeof r.identity.principalId === 'string' ? { ...r.identity, principalId: this.newPrincipal(r.id) } : r.identity;
+      this.byId.set(r.id.toLowerCase(), { ...r, properties: fresh, identity });
+    }
+  }
+
+  /** The ReadOnly lock whose scope holds `id`, if any (locks are inherited by everything under their scope). */
+  readOnlyLockOver(id: string): StoredResource | undefined {
+    return this.all().find((r) => {
+      const at = r.id.toLowerCase().lastIndexOf(LOCKS);
+      return at > 0 && r.properties.level === 'ReadOnly' && isUnder(id, r.id.slice(0, at));
+    });
+  }
+
+  private newPrincipal(id: string): string {
+    return stableGuid('principal', id.toLowerCase(), String(this.serial++));
+  }
+
+  private newIdentityIds(id: string): ObjectValue {
+    return { principalId: this.newPrincipal(id), clientId: stableGuid('client', id.toLowerCase(), String(this.serial++)), tenantId: this.tenantId };
+  }
+
+  /** A user-assigned identity keeps its principal and client ID for its lifetime. */
+  private uamiProperties(id: string, before: StoredResource | undefined): ObjectValue {
+    const keep = (k: string): Value | undefined => before?.properties[k];
+    if (typeof keep('principalId') === 'string') return { principalId: keep('principalId')!, clientId: keep('clientId')!, tenantId: this.tenantId };
+    return this.newIdentityIds(id);
+  }
+
+  /** A system-assigned identity is created when enabled and keeps its principal until it is turned off. */
+  private identityAfterPut(resource: Omit<StoredResource, 'preexisting'>, before: StoredResource | undefined): ObjectValue | undefined {
+    const given = resource.identity;
+    if (!given || typeof given.type !== 'string' || !/systemassigned/i.test(given.type)) return given;
+    const kept = before?.identity?.principalId;
+    return { ...given, principalId: typeof kept === 'string' ? kept : this.newPrincipal(resource.id), tenantId: this.tenantId };
+  }
+}

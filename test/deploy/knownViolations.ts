@@ -46,14 +46,7 @@ export const KNOWN_VIOLATIONS: KnownViolations = {
     recreateIdentity: [artifacts, 'job-schedule-name-reused @ resources[5]', 'role-assignment-update-not-permitted @ resources[6]'],
     secondAccount: [artifacts],
   },
-  'seed-roles': {
-    ...none,
-    recreateIdentity: [
-      'role-assignment-update-not-permitted @ resources[1].properties.template.resources[0]',
-      'role-assignment-update-not-permitted @ resources[2].properties.template.resources[0]',
-    ],
-    secondAccount: ['deployment-name-shared @ resources[2]'],
-  },
+  'seed-roles': none,
   'system-vm': { ...none, recreateIdentity: ['role-assignment-update-not-permitted @ resources[1]'] },
   'template-ua': none,
 };

@@ -8,6 +8,7 @@ import { BicepUnsupportedError, renderBicep } from './render/renderBicep.js';
 import type { RenderedFile } from './render/renderedFile.js';
 import type { Finding } from './resolve/context.js';
 import { resolveModel } from './resolve/resolveModel.js';
+import type { FileRead } from './resolve/resolveRunbooks.js';
 import { toDiagnostics } from './validate/toDiagnostics.js';
 import { validateConfig } from './validate/validator.js';
 import { verifyArm, verifyDependencies } from './verify/verifyArm.js';
@@ -30,8 +31,8 @@ export interface GenerateOptions {
    * config error). @default true
    */
   readonly lint?: boolean;
-  /** Reads a file (runbook `file:` entries, resolved against the config's folder); undefined when unreadable. */
-  readonly readFile?: (path: string) => string | undefined;
+  /** Reads a file (runbook `file:` entries, resolved against the config's folder): its text or why not. */
+  readonly readFile?: (path: string) => FileRead;
 }
 
 /** One rendered file, addressed relative to the output folder (`NAME/azuredeploy.json`). */
@@ -91,7 +92,7 @@ export function generateConfig(file: string, text: string, options: GenerateOpti
 }
 
 /** A reader for paths relative to the config file's folder. */
-function readRelativeTo(configFile: string, read: (path: string) => string | undefined): (relative: string) => string | undefined {
+function readRelativeTo(configFile: string, read: (path: string) => FileRead): (relative: string) => FileRead {
   return (relative) => read(join(dirname(configFile), relative));
 }
 

@@ -10,6 +10,7 @@ import { BicepUnsupportedError, renderBicep } from './render/bicep/renderBicep.j
 import { renderRunbookFiles } from './render/runbooks/renderRunbooks.js';
 import type { Finding } from './resolve/context.js';
 import { resolveModel } from './resolve/resolveModel.js';
+import type { FileRead } from './resolve/resolveRunbooks.js';
 import { toDiagnostics } from './validate/toDiagnostics.js';
 import { validateConfig } from './validate/validator.js';
 import { verifyArm } from './verify/verifyArm.js';
@@ -35,8 +36,8 @@ export interface GenerateOptions {
    * config error). @default true
    */
   readonly lint?: boolean;
-  /** Reads a file (runbook `file:` entries, resolved against the config's folder); undefined when unreadable. */
-  readonly readFile?: (path: string) => string | undefined;
+  /** Reads a file (runbook `file:` entries, resolved against the config's folder): its text or why not. */
+  readonly readFile?: (path: string) => FileRead;
 }
 
 export type ConfigResult =
@@ -101,7 +102,7 @@ function renderFiles(model: ResolvedModel, options: GenerateOptions): Artifact[]
 }
 
 /** A reader for paths relative to the config file's folder. */
-function readRelativeTo(configFile: string, read: (path: string) => string | undefined): (relative: string) => string | undefined {
+function readRelativeTo(configFile: string, read: (path: string) => FileRead): (relative: string) => FileRead {
   return (relative) => read(join(dirname(configFile), relative));
 }
 

@@ -9,7 +9,7 @@ import { runConfigs, type RunResult } from './runConfigs.js';
 import { armgenVersion } from './version.js';
 
 export type GenerateArgs = InputArgs & OutputArgs & RenderArgs & ReportArgs & { 'keep-going': boolean };
-export type CheckArgs = InputArgs & OutputArgs & RenderArgs & ReportArgs;
+export type CheckArgs = InputArgs & OutputArgs & RenderArgs & ReportArgs & { partial: boolean };
 export type ValidateArgs = InputArgs & ReportArgs & { strict: boolean };
 
 /** Exit codes: 0 ok; 1 drift or lint/strict findings; 2 invalid input, usage or I/O error. */
@@ -58,10 +58,11 @@ export function generateCommand(ctx: Ctx): CommandModule<object, GenerateArgs> {
       const artifacts: Artifact[] = ok.flatMap((r) => (r.ok ? [...r.artifacts] : []));
       try {
         const summary = writeArtifacts(args.out, artifacts, { names: ok.map((r) => r.name), format: args.format });
+        if (format === 'human') for (const note of summary.notes) ctx.io.stderr(`armgen: note: ${note}\n`);
         if (format === 'human') ctx.io.stderr(`armgen: ${ok.length} config(s) -> ${args.out}/ (${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed)\n`);
       } catch (err) {
         if (!(err instanceof WriteError)) throw err;
-        reportDiagnostics(ctx.io, [err.diagnostic], format, armgenVersion);
+        reportDiagnostics(ctx.io, err.diagnostics, format, armgenVersion);
         ctx.setExit(EXIT.invalid);
         return;
       }
@@ -75,7 +76,12 @@ export function checkCommand(ctx: Ctx): CommandModule<object, CheckArgs> {
   return {
     command: 'check <config..>',
     describe: 'Render in memory and compare with DIR/; exit 1 on drift (stale, missing or extra files); writes nothing',
-    builder: (y: Argv) => reportOptions(renderOptions(outputOptions(inputOptions(y)))) as unknown as Argv<CheckArgs>,
+    builder: (y: Argv) =>
+      reportOptions(renderOptions(outputOptions(inputOptions(y)))).option('partial', {
+        describe: "Check only the given configs' folders; without it, a folder in DIR/ with an armgen manifest that no given config renders (its config was deleted or renamed) is drift",
+        type: 'boolean',
+        default: false,
+      }) as unknown as Argv<CheckArgs>,
     handler: (args) => {
       const run = runConfigs(args.config, { format: args.format, lint: false, ...(args['stamp-version'] ? { stampVersion: armgenVersion } : {}) });
       const { errors, warnings } = collect(run);
@@ -86,16 +92,9 @@ export function checkCommand(ctx: Ctx): CommandModule<object, CheckArgs> {
         return;
       }
       const artifacts = run.results.flatMap((r) => (r.ok ? [...r.artifacts] : []));
-      const drift = checkDrift(args.out, artifacts, { names: run.results.map((r) => r.name), format: args.format });
-      const diagnostics: Diagnostic[] = drift.map((d) => ({
-        file: `${args.out}/${d.path}`,
-        line: 0,
-        col: 0,
-        severity: 'error',
-        code: 'AG900',
-        message: `${d.kind === 'stale' ? 'stale: differs from what the config renders' : d.kind === 'missing' ? 'missing: the config renders this file' : 'extra: armgen owns this file but no longer renders it'}${d.summary.length ? ` (${d.summary.join('; ')})` : ''}`,
-      }));
-      if (format === 'human') for (const d of drift) ctx.io.stdout(d.diff);
+      const drift = checkDrift(args.out, artifacts, { names: run.results.map((r) => r.name), format: args.format }, { partial: args.partial });
+      const diagnostics: Diagnostic[] = drift.map((d) => ({ file: `${args.out}/${d.path}`, line: 0, col: 0, severity: 'error', code: 'AG900', message: d.message }));
+      if (format === 'human') for (const d of drift) if (d.diff) ctx.io.stdout(d.diff);
       reportDiagnostics(ctx.io, [...diagnostics, ...warnings], format, armgenVersion);
       if (drift.length > 0 && format === 'human') ctx.io.stderr(`armgen: ${drift.length} file(s) drifted; run \`armgen generate\` and commit the result\n`);
       ctx.setExit(drift.length > 0 || (args.strict && warnings.length > 0) ? EXIT.findings : EXIT.ok);

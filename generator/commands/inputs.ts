@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 // fast-glob (CommonJS) is loaded only when an argument is a folder or a glob, not for plain file names.
@@ -16,7 +16,9 @@ export function expandInputs(args: readonly string[]): { files: string[]; unmatc
   const unmatched: string[] = [];
   for (const arg of args) {
     const st = statSafe(arg);
-    if (st?.isFile()) {
+    // Anything named directly that is not a folder (a file, but also a link, FIFO or device) goes to the
+    // reader, which accepts regular files only and says why it refuses the rest.
+    if (!st?.isDirectory() && lstatSafe(arg)) {
       files.add(arg);
       continue;
     }
@@ -31,6 +33,14 @@ export function expandInputs(args: readonly string[]): { files: string[]; unmatc
 function statSafe(path: string) {
   try {
     return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function lstatSafe(path: string) {
+  try {
+    return lstatSync(path);
   } catch {
     return undefined;
   }

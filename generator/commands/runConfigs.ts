@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { generateConfig, type ConfigResult, type GenerateOptions } from '../generate.js';
+import { configName, generateConfig, type ConfigResult, type GenerateOptions } from '../generate.js';
+import { readInputText } from '../io/readInputFile.js';
+import type { FileRead } from '../resolve/resolveRunbooks.js';
 import { expandInputs } from './inputs.js';
 
 export interface RunResult {
@@ -26,16 +28,7 @@ export function runConfigs(args: readonly string[], options: GenerateOptions, on
   const results: ConfigResult[] = [];
   const now = new Date();
   files.forEach((file, i) => {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      results.push({ ok: false, file, name: file, diagnostics: [{ file, line: 0, col: 0, severity: 'error', code: 'AG100', message: `cannot read the config: ${e.code ?? e.message}` }] });
-      return;
-    }
-    // The CLI is the only place that reads the clock: resolve stays a pure function of its inputs.
-    results.push(generateConfig(file, text, { readFile: readTextOrUndefined, now, ...options }));
+    results.push(runOne(file, { readFile: runbookReader(file), now, ...options }));
     onProgress?.(i + 1, files.length);
   });
   // Two configs with the same base name would write the same output folder.
@@ -49,11 +42,28 @@ export function runConfigs(args: readonly string[], options: GenerateOptions, on
   return { results, general };
 }
 
-/** Runbook files named by a config (`runbooks[].file`): the text, or undefined when unreadable. */
-function readTextOrUndefined(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
+/** One config: its name checked, its file read (regular file, strict UTF-8), then rendered. */
+function runOne(file: string, options: GenerateOptions): ConfigResult {
+  const name = configName(file);
+  const error = (code: 'AG100' | 'AG600', message: string): ConfigResult => ({ ok: false, file, name, diagnostics: [{ file, line: 0, col: 0, severity: 'error', code, message }] });
+  // The name is the output folder: '.' and '..' (from `..yaml`, `...yaml`) would write into the output root
+  // or above it, and a hidden name would hide the output (and could meet armgen's own `.armgen-*` files).
+  if (name === '' || name.startsWith('.')) {
+    return error('AG600', `the config's name ${JSON.stringify(name)} (its file name without the extension) names its output folder, which cannot be empty, '.', '..' or start with '.'; rename the file`);
   }
+  const read = readInputText(file);
+  if (!read.ok) return error('AG100', `cannot read the config: it ${read.reason}`);
+  return generateConfig(file, read.text, options);
+}
+
+/**
+ * Runbook files named by a config (`runbooks[].file`, already joined to the config's folder): read only
+ * inside the config's folder tree, so a config cannot copy `../../.ssh/id_rsa` or `/proc/self/environ`.
+ */
+function runbookReader(configFile: string): (path: string) => FileRead {
+  const within = { folder: dirname(configFile), name: "the config's folder" };
+  return (path) => {
+    const read = readInputText(path, { within });
+    return read.ok ? { ok: true, text: read.text } : { ok: false, reason: read.reason };
+  };
 }

@@ -1,106 +1,116 @@
-import { readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { readdirSync, type Dirent } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Artifact as RenderedArtifact } from '../model/artifact.js';
+import { join, resolve } from 'node:path';
+import type { OutputFile as Artifact } from './outputFile.js';
+import { decodeUtf8 } from '../io/decodeUtf8.js';
+import { readInputBytes, type InputRule } from '../io/readInputFile.js';
+import { MANIFEST_FILE, manifestArtifact, readManifest, sha256, type Manifest } from './manifest.js';
+import { runOwns, toOwners, type OwnedFormat, type Owners } from './ownership.js';
+import { summarise } from './summariseJson.js';
 
-/** What emit needs of an artifact: where it goes and its bytes. */
-type Artifact = Pick<RenderedArtifact, 'path' | 'text'>;
-import { toOwners, type Owners } from './ownership.js';
-import { ownedFiles } from './writeArtifacts.js';
+export { summarise } from './summariseJson.js';
 
 // diff is loaded only when `check` finds a difference to show (its CommonJS build, on demand).
 const require = createRequire(import.meta.url);
 let diffModule: typeof import('diff') | undefined;
-function createTwoFilesPatch(oldName: string, newName: string, before: string, after: string, oldHeader: string, newHeader: string, options: { context: number }): string {
-  return (diffModule ??= require('diff') as typeof import('diff')).createTwoFilesPatch(oldName, newName, before, after, oldHeader, newHeader, options);
+function patch(path: string, before: string, after: string): string {
+  diffModule ??= require('diff') as typeof import('diff');
+  return diffModule.createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, 'on disk', 'rendered', { context: 3 });
 }
 
 export interface Drift {
+  /** Relative to the output folder: `NAME/file`, or `NAME/` for an orphan folder. */
   readonly path: string;
-  readonly kind: 'stale' | 'missing' | 'extra';
-  /** Unified diff (disk -> rendered). */
+  readonly kind: 'stale' | 'missing' | 'extra' | 'orphan';
+  /** What is wrong, for the AG900 diagnostic. */
+  readonly message: string;
+  /** Unified diff (disk -> rendered); empty when the file on disk may not be shown (a link, not UTF-8...). */
   readonly diff: string;
   /** For ARM JSON: which parameters, resources or outputs changed. */
   readonly summary: readonly string[];
 }
 
-/** Compare rendered artifacts with the owned files on disk; reads only, writes nothing. */
-export function checkDrift(outDir: string, artifacts: readonly Artifact[], owners: readonly string[] | Owners): Drift[] {
+export interface CheckOptions {
+  /** Check only the given configs' folders: other folders with a manifest are not reported as orphans. */
+  readonly partial?: boolean;
+}
+
+/**
+ * Compare rendered artifacts (and each config's manifest) with the output folder, byte for byte; reads
+ * only regular files inside the output folder, writes nothing, and shows a file's content only when it is
+ * valid UTF-8 text there (never what a link points to).
+ */
+export function checkDrift(outDir: string, artifacts: readonly Artifact[], owners: readonly string[] | Owners, options: CheckOptions = {}): Drift[] {
   const { names, format } = toOwners(owners);
   const root = resolve(outDir);
-  const drift: Drift[] = [];
-  const produced = new Set<string>();
+  const within: InputRule = { within: { folder: root, name: 'the output folder' }, realpaths: new Map() };
+  const byName = new Map<string, Artifact[]>(names.map((n) => [n, []]));
   for (const a of artifacts) {
-    const full = join(root, a.path);
-    produced.add(full);
-    const onDisk = readSafe(full);
-    if (onDisk === undefined) {
-      drift.push({ path: a.path, kind: 'missing', diff: patch(a.path, '', a.text), summary: [] });
-    } else if (onDisk !== a.text) {
-      drift.push({ path: a.path, kind: 'stale', diff: patch(a.path, onDisk, a.text), summary: a.path.endsWith('.json') ? summarise(onDisk, a.text) : [] });
-    }
+    const name = a.path.slice(0, a.path.indexOf('/'));
+    byName.set(name, [...(byName.get(name) ?? []), a]);
   }
-  for (const name of names) {
-    for (const f of ownedFiles(root, name, format)) {
-      if (!produced.has(f)) {
-        const rel = relative(root, f).split(sep).join('/');
-        drift.push({ path: rel, kind: 'extra', diff: patch(rel, readSafe(f) ?? '', ''), summary: [] });
-      }
+  const drift: Drift[] = [];
+  for (const [name, list] of byName) {
+    const read = readManifest(root, name, within.realpaths);
+    const previous = read.state === 'ok' ? read.manifest : undefined;
+    for (const a of [...list, manifestArtifact(name, list, format, previous)]) {
+      const d = compare(root, a, within);
+      if (d) drift.push(d);
     }
+    if (previous) drift.push(...extras(root, name, previous, new Set(list.map((a) => a.path)), format, within));
   }
+  if (!options.partial) drift.push(...orphans(root, names));
   return drift.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function patch(path: string, before: string, after: string): string {
-  return createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, 'on disk', 'rendered', { context: 3 });
+function compare(root: string, a: Artifact, within: InputRule): Drift | undefined {
+  const read = readInputBytes(join(root, a.path), within);
+  if (!read.ok && read.missing) return { path: a.path, kind: 'missing', message: 'missing: the config renders this file', diff: patch(a.path, '', a.text), summary: [] };
+  if (!read.ok) return { path: a.path, kind: 'stale', message: `stale: it ${read.reason}`, diff: '', summary: [] };
+  if (read.bytes.equals(Buffer.from(a.text, 'utf8'))) return undefined;
+  const onDisk = decodeUtf8(read.bytes);
+  if (!onDisk.ok) return { path: a.path, kind: 'stale', message: `stale: the file on disk ${onDisk.reason.replace(/: re-save it as UTF-8$/, '')}`, diff: '', summary: [] };
+  const summary = a.path.endsWith('.json') ? summarise(onDisk.text, a.text) : [];
+  return { path: a.path, kind: 'stale', message: `stale: differs from what the config renders${summary.length ? ` (${summary.join('; ')})` : ''}`, diff: patch(a.path, onDisk.text, a.text), summary };
 }
 
-function readSafe(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-type Json = Record<string, unknown>;
-
-/** A short semantic summary of an ARM JSON change: parameters, resources (by type and name), outputs. */
-export function summarise(beforeText: string, afterText: string): string[] {
-  let before: Json;
-  let after: Json;
-  try {
-    before = JSON.parse(beforeText) as Json;
-    after = JSON.parse(afterText) as Json;
-  } catch {
-    return ['the file on disk is not valid JSON'];
-  }
-  const lines: string[] = [];
-  for (const section of ['parameters', 'outputs'] as const) {
-    compareMaps(section.replace(/s$/, ''), (before[section] ?? {}) as Json, (after[section] ?? {}) as Json, lines);
-  }
-  const key = (r: Json) => `${String(r.type)} ${JSON.stringify(r.name)}`;
-  const toMap = (list: unknown) => Object.fromEntries(((list ?? []) as Json[]).map((r) => [key(r), r]));
-  compareMaps('resource', toMap(before.resources), toMap(after.resources), lines);
-  if (lines.length === 0 && JSON.stringify(before) !== JSON.stringify(after)) lines.push('metadata or formatting changed');
-  if (lines.length === 0) lines.push('formatting only (same JSON content)');
-  return lines;
-}
-
-function compareMaps(what: string, before: Json, after: Json, lines: string[]): void {
-  for (const k of Object.keys(before)) if (!(k in after)) lines.push(`${what} ${k} removed`);
-  for (const k of Object.keys(after)) {
-    if (!(k in before)) lines.push(`${what} ${k} added`);
+/** Listed files of this run's kinds that no config renders: generate removes them (or keeps an edited one). */
+function extras(root: string, name: string, manifest: Manifest, produced: ReadonlySet<string>, format: OwnedFormat | undefined, within: InputRule): Drift[] {
+  const out: Drift[] = [];
+  for (const e of manifest.files) {
+    const path = `${name}/${e.path}`;
+    if (!runOwns(format, e.format) || produced.has(path)) continue;
+    const read = readInputBytes(join(root, path), within);
+    if (!read.ok && read.missing) continue; // only the manifest is stale, and compare() reports it
+    const base = 'extra: armgen wrote this file and no config renders it any more';
+    if (!read.ok) out.push({ path, kind: 'extra', message: `${base}, but it ${read.reason}; generate keeps it`, diff: '', summary: [] });
+    else if (sha256(read.bytes) !== e.sha256) out.push({ path, kind: 'extra', message: `${base}, but it was edited since; generate keeps it and stops owning it`, diff: '', summary: [] });
     else {
-      const paths = changedPaths(before[k], after[k], '');
-      if (paths.length) lines.push(`${what} ${k} changed at ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ` and ${paths.length - 5} more` : ''}`);
+      // Exactly the bytes armgen wrote (same SHA-256), so showing them reveals nothing else.
+      const text = decodeUtf8(read.bytes);
+      out.push({ path, kind: 'extra', message: base, diff: text.ok ? patch(path, text.text, '') : '', summary: [] });
     }
   }
+  return out;
 }
 
-function changedPaths(a: unknown, b: unknown, at: string): string[] {
-  if (JSON.stringify(a) === JSON.stringify(b)) return [];
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return [at || '/'];
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].flatMap((k) => changedPaths((a as Json)[k], (b as Json)[k], `${at}/${k}`));
+/** Folders of the output folder with a manifest that no given config renders (its config was deleted or renamed). */
+function orphans(root: string, names: readonly string[]): Drift[] {
+  const given = new Set(names.map((n) => n.toLowerCase()));
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(root, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !given.has(e.name.toLowerCase()))
+    .filter((e) => readManifest(root, e.name).state !== 'absent')
+    .map((e) => ({
+      path: `${e.name}/`,
+      kind: 'orphan' as const,
+      message: `orphan: armgen wrote this folder (it has ${MANIFEST_FILE}) and no given config renders it (its config was deleted or renamed); delete the folder, or pass --partial when checking only some configs`,
+      diff: '',
+      summary: [],
+    }));
 }

@@ -1,13 +1,14 @@
 /**
- * The files armgen owns inside `DIR/NAME/`: only these are ever replaced or removed, so hand-written
- * files next to the output (a README, a pipeline file) are never touched.
+ * Which files armgen owns in `DIR/NAME/`: exactly those its manifest lists (manifest.ts), never a file
+ * chosen by its name, so a hand-written `runbooks/Helper.ps1` or `azuredeploy.parameters.staging.json` next
+ * to the output is never replaced or removed.
  */
-const ARM = [/^azuredeploy\.json$/, /^azuredeploy\.parameters(\.[a-z][a-z0-9-]*)?\.json$/];
-const BICEP = [/^main\.bicep$/, /^main(\.[a-z][a-z0-9-]*)?\.bicepparam$/, /^modules\/[A-Za-z0-9_.-]+\.bicep$/];
-const SCRIPTS = [/^runbooks\/[A-Za-z0-9_.-]+\.(ps1|py)$/];
 
-/** Which artifact kinds a run renders; a run owns only those (`--format arm` never removes main.bicep). */
+/** Which artifact kinds a run renders (`--format`); a run owns only those (`--format arm` never removes main.bicep). */
 export type OwnedFormat = 'arm' | 'bicep' | 'all';
+
+/** An artifact's kind in the manifest: runbook scripts are staged for both ARM and Bicep. */
+export type ArtifactFormat = 'arm' | 'bicep' | 'script';
 
 /** The configs (output folder names) a run renders, and in which formats. */
 export interface Owners {
@@ -21,11 +22,15 @@ export function toOwners(owners: readonly string[] | Owners): Owners {
   return Array.isArray(owners) ? { names: owners as readonly string[] } : (owners as Owners);
 }
 
-/**
- * True when `relative` (a path inside a config's output folder, '/'-separated) is an armgen artifact of the
- * given format.
- */
-export function isOwned(relative: string, format: OwnedFormat = 'all'): boolean {
-  const patterns = [...(format === 'bicep' ? [] : ARM), ...(format === 'arm' ? [] : BICEP), ...SCRIPTS];
-  return patterns.some((re) => re.test(relative));
+/** The kind of an artifact, from its path inside `DIR/NAME/` ('/'-separated). */
+export function artifactFormat(relative: string): ArtifactFormat {
+  if (relative.startsWith('runbooks/')) return 'script';
+  if (/\.bicep(param)?$/.test(relative)) return 'bicep';
+  if (relative.endsWith('.json')) return 'arm';
+  throw new Error(`armgen bug: no artifact format for ${relative}`);
+}
+
+/** Whether a run of `format` renders (so owns, replaces and removes) artifacts of `kind`. */
+export function runOwns(format: OwnedFormat | undefined, kind: ArtifactFormat): boolean {
+  return kind === 'script' || format === undefined || format === 'all' || format === kind;
 }

@@ -21,8 +21,11 @@ const RUNTIME_ENVIRONMENT_SINCE = '2024-10-23';
 export const ARTIFACTS_LOCATION = '_artifactsLocation';
 export const ARTIFACTS_SAS_TOKEN = '_artifactsLocationSasToken';
 
-/** Reads a file named relative to the config file; undefined when it cannot be read. */
-export type ReadFile = (relativePath: string) => string | undefined;
+/** What reading a file gave: its text, or why not, as the rest of a sentence ("is a symbolic link"). */
+export type FileRead = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+
+/** Reads a file named relative to the config file. */
+export type ReadFile = (relativePath: string) => FileRead;
 
 const POWERSHELL_TYPES = new Set<Runbook['type']>(['PowerShell', 'PowerShell72', 'PowerShellWorkflow']);
 const PYTHON_TYPES = new Set<Runbook['type']>(['Python2', 'Python3']);
@@ -208,9 +211,9 @@ function readScript(ctx: ResolveContext, readFile: ReadFile | undefined, path: s
     ctx.error(pointer, 'AG100', `cannot read ${path}: runbook files are read by the CLI, and this caller gave no file access`);
     return undefined;
   }
-  const text = readFile(path);
-  if (text === undefined) ctx.error(pointer, 'AG100', `cannot read runbook file ${path} (relative to the config file)`);
-  return text;
+  const read = readFile(path);
+  if (!read.ok) ctx.error(pointer, 'AG100', `cannot read runbook file ${path} (relative to the config file): it ${read.reason}`);
+  return read.ok ? read.text : undefined;
 }
 
 function runtimeEnvironment(

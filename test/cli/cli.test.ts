@@ -55,11 +55,13 @@ describe('the armgen CLI', () => {
     expect(out.stderr).to.match(/no\/such\/\*\.yaml: error AG100/);
   });
 
-  it('generate writes NAME/ files, then check passes; a changed, missing or extra file is drift (exit 1)', async () => {
+  it('generate writes NAME/ files and their manifest, then check passes; a changed, missing or extra file is drift (exit 1)', async () => {
+    // GIVEN a config that also renders a starter runbook
     const { config, out } = scratch();
-    const { io } = capture();
-    expect(await runCli(['generate', config, '--out', out, '--format', 'arm'], io)).to.equal(0);
-    expect(readdirSync(join(out, 'template-ua')).sort()).to.deep.equal(['azuredeploy.json', 'azuredeploy.parameters.json']);
+    const base = readFileSync(config, 'utf8');
+    writeFileSync(config, `${base}runbooks:\n  - name: Hello\n    type: PowerShell72\n    generate: { flow: powershell, identity: system }\n`);
+    expect(await runCli(['generate', config, '--out', out, '--format', 'arm'], capture().io)).to.equal(0);
+    expect(readdirSync(join(out, 'template-ua')).sort()).to.deep.equal(['.armgen-manifest.json', 'azuredeploy.json', 'azuredeploy.parameters.json', 'runbooks']);
     expect(await runCli(['check', config, '--out', out, '--format', 'arm'], capture().io)).to.equal(0);
 
     // stale
@@ -78,19 +80,22 @@ describe('the armgen CLI', () => {
     expect(await runCli(['check', config, '--out', out, '--format', 'arm'], c.io)).to.equal(1);
     expect(c.out.stderr).to.match(/azuredeploy\.json: error AG900: missing/);
 
-    // extra (an owned file name the config does not render) and an unowned file that is never touched
+    // extra: a file armgen wrote that the config no longer renders; hand-written files are never drift
     writeFileSync(template, original);
+    writeFileSync(config, base);
     writeFileSync(join(out, 'template-ua', 'azuredeploy.parameters.old.json'), '{}\n');
     writeFileSync(join(out, 'template-ua', 'NOTES.md'), 'mine\n');
     c = capture();
     expect(await runCli(['check', config, '--out', out, '--format', 'arm'], c.io)).to.equal(1);
-    expect(c.out.stderr).to.match(/azuredeploy\.parameters\.old\.json: error AG900: extra/);
-    expect(c.out.stderr).not.to.match(/NOTES\.md/);
+    expect(c.out.stderr).to.match(/runbooks\/Hello\.ps1: error AG900: extra/);
+    expect(c.out.stderr).not.to.match(/NOTES\.md|parameters\.old/);
 
-    // generate removes the stale owned file and keeps the user's file
+    // generate removes the file it wrote and keeps the user's files
     expect(await runCli(['generate', config, '--out', out, '--format', 'arm'], capture().io)).to.equal(0);
-    expect(existsSync(join(out, 'template-ua', 'azuredeploy.parameters.old.json'))).to.equal(false);
+    expect(existsSync(join(out, 'template-ua', 'runbooks', 'Hello.ps1'))).to.equal(false);
     expect(readFileSync(join(out, 'template-ua', 'NOTES.md'), 'utf8')).to.equal('mine\n');
+    expect(readFileSync(join(out, 'template-ua', 'azuredeploy.parameters.old.json'), 'utf8')).to.equal('{}\n');
+    expect(await runCli(['check', config, '--out', out, '--format', 'arm'], capture().io)).to.equal(0);
   });
 
   it('a run owns only the formats it renders: --format arm never reports or removes the Bicep files', async () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, renameSync, unlinkSync } from 'node:fs';
+import { accessSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, renameSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -33,7 +33,7 @@ function snapshot(dir: string): Record<string, string> {
   return files;
 }
 
-const realFs: WriteFs = { mkdirSync, writeFileSync, renameSync, unlinkSync };
+const realFs: WriteFs = { mkdirSync, writeFileSync, renameSync, unlinkSync, accessSync };
 
 describe('writing output: atomic, all-or-nothing, never outside the output folder', () => {
   it('a full disk during the write leaves every old file as it was and no temporary behind', () => {
@@ -49,7 +49,7 @@ describe('writing output: atomic, all-or-nothing, never outside the output folde
       },
     };
     // WHEN armgen writes THEN it fails with a clear error and the folder is unchanged
-    expect(() => writeArtifacts(out, artifacts, ['cfg'], fullDisk)).to.throw(WriteError, /no space left on the device/);
+    expect(() => writeArtifacts(out, artifacts, ['cfg'], { fs: fullDisk })).to.throw(WriteError, /no space left on the device/);
     expect(snapshot(out)).to.deep.equal(before);
   });
 
@@ -65,14 +65,14 @@ describe('writing output: atomic, all-or-nothing, never outside the output folde
     const r = writeArtifacts(out, withModule, ['cfg']);
     // THEN the temporaries are gone and everything else is as it was
     expect(r.written).to.equal(0);
-    expect(Object.keys(snapshot(out)).sort()).to.deep.equal(['cfg/azuredeploy.json', 'cfg/azuredeploy.parameters.json', 'cfg/modules/m.bicep', 'cfg/notes.armgen.tmp']);
+    expect(Object.keys(snapshot(out)).sort()).to.deep.equal(['cfg/.armgen-manifest.json', 'cfg/azuredeploy.json', 'cfg/azuredeploy.parameters.json', 'cfg/modules/m.bicep', 'cfg/notes.armgen.tmp']);
   });
 
   it('a denied write is reported as permission denied and changes nothing', () => {
     const out = outWithOldFiles();
     const before = snapshot(out);
     const denied: WriteFs = { ...realFs, writeFileSync: () => { throw Object.assign(new Error('EACCES'), { code: 'EACCES', path: out }); } };
-    expect(() => writeArtifacts(out, artifacts, ['cfg'], denied)).to.throw(WriteError, /permission denied/);
+    expect(() => writeArtifacts(out, artifacts, ['cfg'], { fs: denied })).to.throw(WriteError, /permission denied/);
     expect(snapshot(out)).to.deep.equal(before);
   });
 
@@ -104,10 +104,10 @@ describe('writing output: atomic, all-or-nothing, never outside the output folde
     }
   });
 
-  it('rewrites only files whose bytes changed', () => {
+  it('rewrites only files whose bytes changed (the manifest counts as a file)', () => {
     const out = outWithOldFiles();
-    expect(writeArtifacts(out, artifacts, ['cfg'])).to.deep.equal({ written: 2, removed: 0, unchanged: 0 });
-    expect(writeArtifacts(out, artifacts, ['cfg'])).to.deep.equal({ written: 0, removed: 0, unchanged: 2 });
+    expect(writeArtifacts(out, artifacts, ['cfg'])).to.deep.include({ written: 3, removed: 0, unchanged: 0 });
+    expect(writeArtifacts(out, artifacts, ['cfg'])).to.deep.include({ written: 0, removed: 0, unchanged: 3 });
   });
 
   it('a process killed in the middle of a large batch leaves each file either old or new and complete', async function () {
@@ -147,7 +147,7 @@ describe('writing output: atomic, all-or-nothing, never outside the output folde
       const after = snapshot(out);
       let changed = 0;
       for (const [path, text] of Object.entries(after)) {
-        if (path.endsWith('.armgen.tmp')) continue;
+        if (path.endsWith('.armgen.tmp') || path === '.armgen.lock') continue;
         const i = Number(/c(\d+)\//.exec(path)![1]);
         if (path.endsWith('parameters.json')) {
           const next = previous[path]!.replace(/aa-(old|new)-\d+/, `aa-${current}-${i}`);
@@ -157,7 +157,7 @@ describe('writing output: atomic, all-or-nothing, never outside the output folde
           expect(() => JSON.parse(text), path).not.to.throw();
         }
       }
-      expect(Object.keys(after).filter((p) => !p.endsWith('.armgen.tmp')).sort()).to.deep.equal(Object.keys(old).sort());
+      expect(Object.keys(after).filter((p) => !p.endsWith('.armgen.tmp') && p !== '.armgen.lock').sort()).to.deep.equal(Object.keys(old).sort());
       previous = after;
       if (changed > 0 && changed < 300) {
         partial = changed;
@@ -166,7 +166,7 @@ describe('writing output: atomic, all-or-nothing, never outside the output folde
     }
     // AND a re-run completes the job and clears any leftover temporaries
     expect(await runCli(['generate', configs, '--out', out, '--format', 'arm'], quiet)).to.equal(0);
-    expect(Object.keys(snapshot(out)).some((p) => p.endsWith('.armgen.tmp'))).to.equal(false);
+    expect(Object.keys(snapshot(out)).some((p) => p.endsWith('.armgen.tmp') || p === '.armgen.lock')).to.equal(false);
     expect(existsSync(join(out, 'c000', 'azuredeploy.parameters.json'))).to.equal(true);
     // The rename phase is a few milliseconds, so most kills land before it: all-or-nothing, nothing replaced.
     console.log(`      (largest partial replacement seen: ${partial} of 300 parameter files; full run ${fullRun} ms)`);

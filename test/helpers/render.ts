@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { generateConfig, type ConfigResult, type GenerateOptions } from '../../generator/generate.js';
+import { readInputText } from '../../generator/io/readInputFile.js';
+import type { FileRead } from '../../generator/resolve/resolveRunbooks.js';
 import { repoRoot } from '../support/paths.js';
 
 /** Every example config, as `examples/NAME.yaml` paths relative to the repository root. */
@@ -13,16 +15,16 @@ export function exampleConfigs(): string[] {
 
 /** Render a config file of the repository in memory. */
 export function renderFile(relativePath: string, options: GenerateOptions = {}): ConfigResult {
-  return generateConfig(relativePath, readFileSync(join(repoRoot, relativePath), 'utf8'), { readFile: readRepoFile, ...options });
+  return generateConfig(relativePath, readFileSync(join(repoRoot, relativePath), 'utf8'), { readFile: repoReader(relativePath), ...options });
 }
 
 /** Runbook `file:` entries of the examples, read like the CLI does (paths relative to the repository root). */
-function readRepoFile(path: string): string | undefined {
-  try {
-    return readFileSync(join(repoRoot, path), 'utf8');
-  } catch {
-    return undefined;
-  }
+function repoReader(config: string): (path: string) => FileRead {
+  const within = { folder: join(repoRoot, dirname(config)), name: "the config's folder" };
+  return (path) => {
+    const read = readInputText(join(repoRoot, path), { within });
+    return read.ok ? { ok: true, text: read.text } : { ok: false, reason: read.reason };
+  };
 }
 
 /** Render YAML text in memory; throws with the diagnostics when it is invalid (for tests of valid configs). */

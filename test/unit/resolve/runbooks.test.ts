@@ -1,9 +1,13 @@
 import { expect } from 'chai';
 import { psSingleQuoted, pyStringLiteral } from '../../../generator/render/runbooks/renderRunbooks.js';
+import type { FileRead } from '../../../generator/resolve/resolveRunbooks.js';
 import { ACCOUNT_ID, byName, childId, config, errorsOf, officialSchemaErrors, render, resourcesOfType } from './assetHelpers.js';
 
 const files: Record<string, string> = { 'scripts/Hello.ps1': "Write-Output 'hello'\n", 'scripts/hello.py': 'print("hello")\n' };
-const readFile = (path: string) => files[path.replace(/^\.\//, '').replace(/\\/g, '/')];
+const readFile = (path: string): FileRead => {
+  const text = files[path.replace(/^\.\//, '').replace(/\\/g, '/')];
+  return text === undefined ? { ok: false, reason: 'does not exist' } : { ok: true, text };
+};
 
 describe('runbooks', () => {
   it('links URI content and writes the defaults: log flags off, the account location, a dependency on the account', () => {

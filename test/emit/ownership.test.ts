@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { runCli } from '../../generator/cli.js';
+import { capture, exampleProject, treeOf } from './fsHelpers.js';
+
+interface ManifestJson {
+  armgenManifest: number;
+  files: { path: string; format: string; sha256: string }[];
+}
+
+const manifestOf = (folder: string) => JSON.parse(readFileSync(join(folder, '.armgen-manifest.json'), 'utf8')) as ManifestJson;
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+const HELLO = 'runbooks:\n  - name: Hello\n    type: PowerShell72\n    generate: { flow: powershell, identity: system }\n';
+
+describe('ownership: armgen replaces or removes only the files its manifest lists', () => {
+  it('keeps hand-written files that look like armgen output (runbooks/Helper.ps1, azuredeploy.parameters.staging.json)', async () => {
+    // GIVEN a generated output folder with two hand-written files named like armgen's
+    const { config, out } = exampleProject();
+    expect(await runCli(['generate', config, '--out', out], capture().io)).to.equal(0);
+    const folder = join(out, 'template-ua');
+    mkdirSync(join(folder, 'runbooks'));
+    writeFileSync(join(folder, 'runbooks', 'Helper.ps1'), "Write-Output 'mine'\n");
+    writeFileSync(join(folder, 'azuredeploy.parameters.staging.json'), '{"mine": true}\n');
+    // WHEN generate runs again THEN both survive, and check does not call them drift
+    expect(await runCli(['generate', config, '--out', out], capture().io)).to.equal(0);
+    expect(readFileSync(join(folder, 'runbooks', 'Helper.ps1'), 'utf8')).to.equal("Write-Output 'mine'\n");
+    expect(readFileSync(join(folder, 'azuredeploy.parameters.staging.json'), 'utf8')).to.equal('{"mine": true}\n');
+    expect(await runCli(['check', config, '--out', out], capture().io)).to.equal(0);
+  });
+
+  it('writes a canonical manifest: every file it wrote, sorted, with its kind and SHA-256; a re-run changes no byte', async () => {
+    const { config, out } = exampleProject();
+    writeFileSync(config, `${readFileSync(config, 'utf8')}${HELLO}`);
+    expect(await runCli(['generate', config, '--out', out], capture().io)).to.equal(0);
+    const folder = join(out, 'template-ua');
+    const manifest = manifestOf(folder);
+    expect(manifest.armgenManifest).to.equal(1);
+    expect(manifest.files.map((f) => [f.path, f.format])).to.deep.equal([
+      ['azuredeploy.json', 'arm'],
+      ['azuredeploy.parameters.json', 'arm'],
+      ['main.bicep', 'bicep'],
+      ['main.bicepparam', 'bicep'],
+      ['runbooks/Hello.ps1', 'script'],
+    ]);
+    for (const f of manifest.files) expect(f.sha256, f.path).to.equal(sha(join(folder, f.path)));
+    const before = treeOf(out);
+    const c = capture();
+    expect(await runCli(['generate', config, '--out', out], c.io)).to.equal(0);
+    expect(c.out.stderr).to.match(/\(0 written, 6 unchanged, 0 removed\)/);
+    expect(treeOf(out)).to.deep.equal(before);
+  });
+
+  it('--format arm keeps the Bicep entries (and --format bicep the ARM ones)', async () => {
+    // GIVEN both formats generated
+    const { config, out } = exampleProject();
+    expect(await runCli(['generate', config, '--out', out], capture().io)).to.equal(0);
+    const folder = join(out, 'template-ua');
+    const bicepEntries = manifestOf(folder).files.filter((f) => f.format === 'bicep');
+    // WHEN the config changes and only ARM is regenerated THEN the Bicep entries are carried over unchanged
+    writeFileSync(config, readFileSync(config, 'utf8').replace('aa-prod', 'aa-prod-2'));
+    expect(await runCli(['generate', config, '--out', out, '--format', 'arm'], capture().io)).to.equal(0);
+    expect(manifestOf(folder).files.filter((f) => f.format === 'bicep')).to.deep.equal(bicepEntries);
+    // AND a Bicep-only run keeps the ARM entries it did not render
+    const armEntries = manifestOf(folder).files.filter((f) => f.format === 'arm');
+    expect(await runCli(['generate', config, '--out', out, '--format', 'bicep'], capture().io)).to.equal(0);
+    expect(manifestOf(folder).files.filter((f) => f.format === 'arm')).to.deep.equal(armEntries);
+    expect(await runCli(['check', config, '--out', out], capture().io)).to.equal(0);
+  });
+
+  it('an output folder without a manifest (an older armgen) has nothing removed, and generate says so', async () => {
+    // GIVEN out/NAME/ as an older armgen left it: its files, one it no longer renders, no manifest
+    const { config, out } = exampleProject();
+    const folder = join(out, 'template-ua');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'azuredeploy.json'), '{"old": true}\n');
+    writeFileSync(join(folder, 'azuredeploy.parameters.dev.json'), '{"old": true}\n');
+    // WHEN generated THEN nothing is removed, a note says why, and the manifest lists only what was written
+    const c = capture();
+    expect(await runCli(['generate', config, '--out', out, '--format', 'arm'], c.io)).to.equal(0);
+    expect(c.out.stderr).to.match(/note: .*template-ua has no \.armgen-manifest\.json .*: nothing was removed there/);
+    expect(readFileSync(join(folder, 'azuredeploy.parameters.dev.json'), 'utf8')).to.equal('{"old": true}\n');
+    expect(manifestOf(folder).files.map((f) => f.path)).to.deep.equal(['azuredeploy.json', 'azuredeploy.parameters.json']);
+  });
+
+  it('refuses to overwrite a hand-written file at a path the config now renders, and changes nothing', async () => {
+    // GIVEN a generated folder (with a manifest) and a hand-written runbooks/Hello.ps1
+    const { config, out } = exampleProject();
+    expect(await runCli(['generate', config, '--out', out, '--format', 'arm'], capture().io)).to.equal(0);
+    const folder = join(out, 'template-ua');
+    mkdirSync(join(folder, 'runbooks'));
+    writeFileSync(join(folder, 'runbooks', 'Hello.ps1'), "Write-Output 'mine'\n");
+    const before = treeOf(out);
+    // WHEN the config starts rendering a runbook of that name
+    writeFileSync(config, `${readFileSync(config, 'utf8').replace('aa-prod', 'aa-prod-2')}${HELLO}`);
+    const c = capture();
+    // THEN exit 2 naming the file, and no file changed
+    expect(await runCli(['generate', config, '--out', out, '--format', 'arm'], c.io)).to.equal(2);
+    expect(c.out.stderr).to.match(/error AG600: cannot write output: .*runbooks\/Hello\.ps1 exists and armgen did not write it .*; nothing was changed/);
+    expect(treeOf(out)).to.deep.equal(before);
+  });
+
+  it('a manifest listing a path outside its folder is ignored (nothing outside is removed) and rewritten', async () => {
+    // GIVEN a manifest edited to list ../../victim.txt with the victim's true SHA-256
+    const { config, out } = exampleProject();
+    expect(await runCli(['generate', config, '--out', out, '--format', 'arm'], capture().io)).to.equal(0);
+    const victim = join(out, '..', 'victim.txt');
+    writeFileSync(victim, 'keep me\n');
+    const folder = join(out, 'template-ua');
+    const manifest = manifestOf(folder);
+    manifest.files.push({ path: '../../victim.txt', format: 'arm', sha256: sha(victim) });
+    writeFileSync(join(folder, '.armgen-manifest.json'), JSON.stringify(manifest));
+    // WHEN generated THEN the victim is still there and a note says the manifest was unusable
+    const c = capture();
+    expect(await runCli(['generate', config, '--out', out, '--format', 'arm'], c.io)).to.equal(0);
+    expect(existsSync(victim)).to.equal(true);
+    expect(c.out.stderr).to.match(/note: .*\.armgen-manifest\.json lists an unusable path "\.\.\/\.\.\/victim\.txt": nothing was removed/);
+    expect(manifestOf(folder).files.map((f) => f.path)).to.deep.equal(['azuredeploy.json', 'azuredeploy.parameters.json']);
+  });
+});

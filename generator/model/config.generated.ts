@@ -624,18 +624,25 @@ export interface ParamRef1 {
   param: ParameterName;
 }
 /**
- * A management lock on the account (`Microsoft.Authorization/locks`). Deployers need Owner, User Access Administrator or Locks Contributor.
+ * A management lock on the account (`Microsoft.Authorization/locks`), created after everything under the account. Deployers need Owner or User Access Administrator (Contributor cannot create locks; learn.microsoft.com/azure/azure-resource-manager/management/lock-resources).
  *
  * This interface was referenced by `ArmgenConfig`'s JSON-Schema
  * via the `definition` "lock".
  */
 export interface Lock {
+  /**
+   * CanNotDelete: nothing under the account can be deleted. ReadOnly: nothing under it can be changed either, which blocks every later deployment, role assignments on the account and runbook starts; it needs readOnlyAcknowledged: true.
+   */
   level: 'CanNotDelete' | 'ReadOnly';
   /**
    * Default: `lock-<account name>`.
    */
   name?: string;
   notes?: string;
+  /**
+   * Set to true to confirm a ReadOnly lock: every later PUT under the account fails (redeployments, role assignments on it), and a ReadOnly lock on a resource group with an Automation account stops runbooks from starting (lock docs).
+   */
+  readOnlyAcknowledged?: boolean;
 }
 /**
  * Send logs and metrics to Log Analytics, a storage account and/or an event hub (at least one).

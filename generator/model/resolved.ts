@@ -66,13 +66,14 @@ export interface ResourceNode {
  */
 export interface ModuleNode {
   readonly kind: 'module';
-  readonly symbol: string;
+  /**
+   * The deployment itself (`Microsoft.Resources/deployments`): symbol, API version and name (unique per deploying
+   * resource group, identical in both languages). Only a module into the deployment's own resource group may be
+   * depended on.
+   */
+  readonly ref: ResourceRef;
   /** What the module does; with the target it names the Bicep module file. */
   readonly purpose: string;
-  /** API version of the `Microsoft.Resources/deployments` resource ARM writes for it. */
-  readonly apiVersion: string;
-  /** The deployment's name: unique per deploying resource group, identical in both languages. */
-  readonly deploymentName: Expr;
   readonly target: ModuleTarget;
   readonly template: TemplateModel;
   /** Values for the inner template's parameters (absent ones take the inner default). */
@@ -86,7 +87,13 @@ export interface ModuleNode {
  * it in `resource`: Bicep needs its type at compile time (undefined when only known at deployment).
  */
 export type ModuleTarget =
-  | { readonly kind: 'resourceGroup'; readonly subscriptionId?: Expr; readonly resourceGroup?: Expr; readonly resource?: { readonly type?: string } }
+  | {
+      readonly kind: 'resourceGroup';
+      readonly subscriptionId?: Expr;
+      readonly resourceGroup?: Expr;
+      /** The one resource the module works on: its type, and the resource itself when this template knows it. */
+      readonly resource?: { readonly type?: string; readonly ref?: ResourceRef };
+    }
   | { readonly kind: 'subscription'; readonly subscriptionId?: Expr; readonly location: Expr };
 
 export interface TemplateOutput {

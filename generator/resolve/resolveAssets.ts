@@ -9,7 +9,7 @@ import { resolveDiagnosticSettings, resolveLock } from './resolveLockAndDiagnost
 import { resolveModules } from './resolveModules.js';
 import { ARTIFACTS_LOCATION, ARTIFACTS_SAS_TOKEN, resolveRunbooks, type ReadFile } from './resolveRunbooks.js';
 import { resolveRuntimeEnvironments } from './resolveRuntimeEnvironments.js';
-import { DEPLOY_JOB_SCHEDULES_PARAMETER, resolveSchedules, SCHEDULE_START_PARAMETER } from './resolveSchedules.js';
+import { DEPLOY_JOB_SCHEDULES_PARAMETER, JOB_SCHEDULE_SEED_PARAMETER, resolveSchedules, SCHEDULE_START_PARAMETER } from './resolveSchedules.js';
 import { resolveVariables } from './resolveVariables.js';
 
 /** What resolve takes from outside the config: the clock and file access belong to the CLI layer. */
@@ -21,7 +21,7 @@ export interface ResolveOptions {
 }
 
 /** Template parameters armgen may add itself; reserved so no Bicep symbol takes their names. */
-export const ASSET_PARAMETERS = [ARTIFACTS_LOCATION, ARTIFACTS_SAS_TOKEN, SCHEDULE_START_PARAMETER, DEPLOY_JOB_SCHEDULES_PARAMETER];
+export const ASSET_PARAMETERS = [ARTIFACTS_LOCATION, ARTIFACTS_SAS_TOKEN, SCHEDULE_START_PARAMETER, DEPLOY_JOB_SCHEDULES_PARAMETER, JOB_SCHEDULE_SEED_PARAMETER];
 
 export interface AssetResolution {
   /** Everything but the lock, in deployment-friendly order (environments, modules, runbooks, schedules...). */

@@ -71,13 +71,23 @@ export function resolveDiagnosticSettings(ctx: ResolveContext, symbols: SymbolTa
 }
 
 /**
- * `lock:` -> a `Microsoft.Authorization/locks` extension resource on the account. It waits for every
- * child of the account (and theirs), so a ReadOnly lock never races their writes (AVM's lock depends on the
- * account only).
+ * `lock:` -> a `Microsoft.Authorization/locks` extension resource on the account. It waits for every resource
+ * under the account (children and theirs, diagnostic settings and role assignments on it, role-assignment modules
+ * that work on it), so a lock never races their writes (AVM's lock depends on the account only). ReadOnly must be
+ * acknowledged: it blocks every later PUT under its scope, so the next deployment fails
+ * (learn.microsoft.com/azure/azure-resource-manager/management/lock-resources).
  */
 export function resolveLock(ctx: ResolveContext, symbols: SymbolTable, account: AccountRef, others: readonly TemplateNode[]): ResourceNode | undefined {
   const lock = ctx.config.lock;
   if (!lock) return undefined;
+  if (lock.level === 'ReadOnly' && lock.readOnlyAcknowledged !== true) {
+    ctx.error(
+      '/lock/level',
+      'AG308',
+      'a ReadOnly lock blocks every later PUT under the account, so the next deployment of this template fails, role assignments on the account cannot be made, and runbooks in a ReadOnly-locked group cannot start. Use CanNotDelete, or set readOnlyAcknowledged: true',
+    );
+  }
+  if (lock.readOnlyAcknowledged !== undefined && lock.level !== 'ReadOnly') ctx.error('/lock/readOnlyAcknowledged', 'AG200', 'readOnlyAcknowledged applies only to level ReadOnly');
   const notes = lock.notes ?? (lock.level === 'CanNotDelete' ? 'Cannot delete resource or child resources.' : 'Cannot delete or modify the resource or child resources.');
   const name = lock.name === undefined ? defaultName(account.name, 'lock-', '') : str(lock.name);
   return {
@@ -88,15 +98,17 @@ export function resolveLock(ctx: ResolveContext, symbols: SymbolTable, account: 
   };
 }
 
-/** The resources that live under the account: its children and theirs. */
+/** What the lock's scope covers, in template order: the account's children and theirs, and what is attached to it. */
 function underAccount(account: ResourceRef, nodes: readonly TemplateNode[]): ResourceRef[] {
-  const below = (r: ResourceRef): boolean => r.parent !== undefined && (r.parent === account || below(r.parent));
-  // Extension resources on the account (role assignments, diagnostic settings) are not listed: their only
-  // dependsOn form is extensionResourceId(...), which `bicep decompile` cannot map to a symbol.
-  return nodes.filter((n): n is ResourceNode => n.kind === 'resource' && below(n.ref)).map((n) => n.ref);
+  const below = (r: ResourceRef): boolean => (r.parent !== undefined && (r.parent === account || below(r.parent))) || r.extensionOf === account;
+  const out: ResourceRef[] = [];
+  for (const n of nodes) {
+    if (n.kind === 'resource' && below(n.ref)) out.push(n.ref);
+    if (n.kind === 'module' && n.target.kind === 'resourceGroup' && n.target.resource?.ref === account) out.push(n.ref);
+  }
+  return out;
 }
 
-/** A default name built around the account's: literal when the account name is, else an interpolation. */
 function defaultName(accountName: Expr, before: string, after: string): Expr {
   return interp(before, accountName, after);
 }

@@ -17,6 +17,11 @@ const DEPLOYMENT_TYPE = 'Microsoft.Resources/deployments';
 /** The principal side of an assignment: who gets the role. */
 export interface Principal {
   readonly label: string;
+  /**
+   * Whether the principal ID is known when the deployment starts (a literal or a parameter). An identity's is
+   * not (it is read with reference()), so its assignments go through a module, where it is.
+   */
+  readonly knownAtStart: boolean;
   /** A value known when the deployment starts that tells principals apart (an identity's resource ID). */
   readonly seed: Expr;
   readonly principalId: Expr;
@@ -61,30 +66,31 @@ export function resolveRoleAssignments(
     seen.set(key, pointer);
     adviseLeastPrivilege(ctx, { pointer, principal: principal.label, role, target, scope: ra.scope });
     const symbol = symbols.take(ra.identity, role.name ?? 'role', 'assignment');
-    if (target.place === 'here') resources.push(hereAssignment(ctx, { symbol, target, role, principal, description: ra.description }));
-    else resources.push(moduleAssignment(ctx, { symbol, target, role, principal, description: ra.description, modules }));
+    const a = { symbol, target, role, principal, description: ra.description };
+    resources.push(target.here && principal.knownAtStart ? hereAssignment(ctx, a, target.here) : moduleAssignment(ctx, { ...a, modules }));
   });
   return { resources, existing: [...existingByKey.values()] };
 }
 
-interface AssignmentInput<T extends RoleTarget['place']> {
+interface AssignmentInput {
   readonly symbol: string;
-  readonly target: Extract<RoleTarget, { place: T }>;
+  readonly target: RoleTarget;
   readonly role: ResolvedRole;
   readonly principal: Principal;
   readonly description: string | undefined;
 }
 
-function hereAssignment(ctx: ResolveContext, a: AssignmentInput<'here'>): ResourceNode {
+/** An extension resource in this template: the principal ID is known at deployment start, so it seeds the name. */
+function hereAssignment(ctx: ResolveContext, a: AssignmentInput, here: NonNullable<RoleTarget['here']>): ResourceNode {
   const { target, principal } = a;
   const assignment = createdRef({
     symbol: a.symbol,
     type: RA_TYPE,
     apiVersion: ctx.api(RA_TYPE),
-    name: call('guid', target.scopeId, principal.seed, str(a.role.guid)),
-    ...(target.extensionOf ? { extensionOf: target.extensionOf } : {}),
+    name: call('guid', target.scopeId, principal.principalId, a.role.definitionId(undefined)),
+    ...(here.extensionOf ? { extensionOf: here.extensionOf } : {}),
   });
-  const dependsOn = [principal.dependency, target.extensionOf?.created ? target.extensionOf : undefined].filter((d): d is ResourceRef => d !== undefined);
+  const dependsOn = [principal.dependency, here.extensionOf?.created ? here.extensionOf : undefined].filter((d): d is ResourceRef => d !== undefined);
   return {
     kind: 'resource',
     ref: assignment,
@@ -100,9 +106,14 @@ function hereAssignment(ctx: ResolveContext, a: AssignmentInput<'here'>): Resour
   };
 }
 
-function moduleAssignment(ctx: ResolveContext, a: AssignmentInput<'module'> & { readonly modules: Map<string, TemplateModel> }): ModuleNode {
-  const { target, principal } = a;
-  const kind: RoleModuleKind = target.module;
+/**
+ * A role-assignment module: the inner template names the assignment from the principal ID it is handed, so a
+ * recreated identity (a new principal ID) gets a new name instead of failing with RoleAssignmentUpdateNotPermitted.
+ */
+function moduleAssignment(ctx: ResolveContext, a: AssignmentInput & { readonly modules: Map<string, TemplateModel> }): ModuleNode {
+  const { principal } = a;
+  const target = a.target.module;
+  const kind: RoleModuleKind = target.kind;
   const moduleKey = JSON.stringify(kind);
   let template = a.modules.get(moduleKey);
   if (!template) {
@@ -119,12 +130,15 @@ function moduleAssignment(ctx: ResolveContext, a: AssignmentInput<'module'> & { 
   ];
   return {
     kind: 'module',
-    symbol: a.symbol,
+    ref: createdRef({
+      symbol: a.symbol,
+      type: DEPLOYMENT_TYPE,
+      apiVersion: ctx.api(DEPLOYMENT_TYPE),
+      // Unique per deploying resource group and assignment, known at deployment start, 39 characters (limit 64): two
+      // accounts in two groups granting one identity one role at a subscription never share a deployment.
+      name: interp('ra-', call('guid', member(call('resourceGroup'), 'id'), a.target.scopeId, principal.seed, str(a.role.guid))),
+    }),
     purpose: 'roleAssignment',
-    apiVersion: ctx.api(DEPLOYMENT_TYPE),
-    // Unique per deploying resource group and assignment, known at deployment start, 39 characters (limit 64): two
-    // accounts in two groups granting one identity one role at a subscription never share a deployment.
-    deploymentName: interp('ra-', call('guid', member(call('resourceGroup'), 'id'), target.scopeId, principal.seed, str(a.role.guid))),
     target:
       kind.kind === 'subscription'
         ? // Bicep gives a subscription-scope module the location resourceGroup().location (it refuses `location:`,
@@ -134,11 +148,11 @@ function moduleAssignment(ctx: ResolveContext, a: AssignmentInput<'module'> & { 
             kind: 'resourceGroup',
             ...(target.subscriptionId ? { subscriptionId: target.subscriptionId } : {}),
             ...(target.resourceGroup ? { resourceGroup: target.resourceGroup } : {}),
-            ...(kind.kind === 'resource' ? { resource: kind.resourceType ? { type: kind.resourceType } : {} } : {}),
+            ...(kind.kind === 'resource' ? { resource: { ...(kind.resourceType ? { type: kind.resourceType } : {}), ...(target.resource ? { ref: target.resource } : {}) } } : {}),
           },
     template,
     parameters,
-    dependsOn: principal.dependency ? [principal.dependency] : [],
+    dependsOn: [principal.dependency, target.resource?.created ? target.resource : undefined].filter((d, i, all): d is ResourceRef => d !== undefined && all.indexOf(d) === i),
   };
 }
 
@@ -148,7 +162,7 @@ function resolvePrincipal(ctx: ResolveContext, ra: RoleAssignment, pointer: stri
       ctx.error(`${pointer}/identity`, 'AG306', `role assignment ${pointer.split('/').pop()} is for the system-assigned identity, which is off; set automationAccount.identity.systemAssigned: true`);
       return undefined;
     }
-    return { label: 'system', seed: ref(input.account.ref, 'id'), principalId: input.account.systemPrincipalId, dependency: input.account.ref };
+    return { label: 'system', knownAtStart: false, seed: ref(input.account.ref, 'id'), principalId: input.account.systemPrincipalId, dependency: input.account.ref };
   }
   const identity = input.identities.get(ra.identity);
   if (!identity) {
@@ -160,5 +174,5 @@ function resolvePrincipal(ctx: ResolveContext, ra: RoleAssignment, pointer: stri
     ctx.error(`${pointer}/identity`, 'AG306', `identity '${ra.identity}' is not attached to the account; add it to automationAccount.identity.userAssigned`);
     return undefined;
   }
-  return { label: ra.identity, seed: ref(identity.ref, 'id'), principalId: identity.principalId, ...(identity.ref.created ? { dependency: identity.ref } : {}) };
+  return { label: ra.identity, knownAtStart: false, seed: ref(identity.ref, 'id'), principalId: identity.principalId, ...(identity.ref.created ? { dependency: identity.ref } : {}) };
 }

@@ -15,6 +15,9 @@ const JOB_SCHEDULE_TYPE = 'Microsoft.Automation/automationAccounts/jobSchedules'
 /** The bool parameter that switches job-schedule creation off for redeployments. */
 export const DEPLOY_JOB_SCHEDULES_PARAMETER = 'deployJobSchedules';
 
+/** Template parameter whose default, a new GUID per deployment, seeds the job-schedule names. */
+export const JOB_SCHEDULE_SEED_PARAMETER = 'jobScheduleSeed';
+
 /** Template parameter holding the default start time of every schedule that gives none. */
 export const SCHEDULE_START_PARAMETER = 'scheduleStartTime';
 /** Azure rejects a start less than 5 minutes after the request (bicep#9780); the default leaves a margin. */
@@ -105,13 +108,16 @@ export function resolveSchedules(
       return;
     }
     links.set(key, pointer);
-    const short = call('guid', ref(account.ref, 'id'), str(runbook.name), str(schedule.name));
+    // A new name on every deployment (the seed defaults to newGuid()): reusing a job-schedule GUID fails ("Reusing the
+    // same GUID results in a failed deployment", schedules.md), while a new GUID for a linked pair keeps the original
+    // link (Azure/ResourceModules#1792; AVM's job-schedule module defaults its name to newGuid() and its e2e test
+    // deploys twice). See README "Deploying and redeploying" for the evidence and the limits.
+    const short = call('guid', ref(account.ref, 'id'), str(runbook.name), str(schedule.name), param(JOB_SCHEDULE_SEED_PARAMETER));
     const linkRef = childRef(ctx, account.ref, JOB_SCHEDULE_TYPE, short, symbols.take(runbook.name, schedule.name, 'job', 'schedule'));
     resources.push(
       childNode(linkRef, {
-        // Azure refuses a second PUT of a job schedule for the same runbook and schedule, whatever its name
-        // ("A job schedule for the specified runbook and schedule already exists", azure-resource-manager-schemas#313),
-        // so redeployments pass deployJobSchedules=false to keep the existing links.
+        // An escape hatch for a pipeline that manages the links elsewhere (or meets Azure refusing a new link,
+        // as azure-resource-manager-schemas#313 reported in 2017): deployJobSchedules=false skips them.
         condition: param(DEPLOY_JOB_SCHEDULES_PARAMETER),
         properties: obj({
           runbook: obj({ name: str(runbook.name) }),
@@ -126,18 +132,28 @@ export function resolveSchedules(
 
   const parameters: TemplateParameter[] = [];
   if (links.size > 0) {
-    if (ctx.config.parameters?.[DEPLOY_JOB_SCHEDULES_PARAMETER] !== undefined) {
-      ctx.error(`/parameters/${DEPLOY_JOB_SCHEDULES_PARAMETER}`, 'AG302', `'${DEPLOY_JOB_SCHEDULES_PARAMETER}' is the parameter armgen adds for job schedules; rename yours`);
+    for (const reserved of [DEPLOY_JOB_SCHEDULES_PARAMETER, JOB_SCHEDULE_SEED_PARAMETER]) {
+      if (ctx.config.parameters && Object.hasOwn(ctx.config.parameters, reserved)) {
+        ctx.error(`/parameters/${reserved}`, 'AG302', `'${reserved}' is a parameter armgen adds for job schedules; rename yours`);
+      }
     }
-    parameters.push({
-      name: DEPLOY_JOB_SCHEDULES_PARAMETER,
-      type: 'bool',
-      description: 'Create the job schedules (runbook-schedule links). Azure refuses to create an existing link again, so pass false when redeploying to an account that already has them.',
-      defaultValue: { k: 'bool', v: true },
-    });
+    parameters.push(
+      {
+        name: DEPLOY_JOB_SCHEDULES_PARAMETER,
+        type: 'bool',
+        description: 'Create the job schedules (runbook-schedule links). Default true: a redeployment links again under new names and Azure keeps the existing links.',
+        defaultValue: { k: 'bool', v: true },
+      },
+      {
+        name: JOB_SCHEDULE_SEED_PARAMETER,
+        type: 'string',
+        description: 'Seed of the job-schedule names. Default: a new GUID per deployment, because Azure refuses a job-schedule name it has seen before; pass a fixed value only to reproduce a deployment.',
+        defaultValue: call('newGuid'),
+      },
+    );
   }
   if (usesDefaultStart) {
-    if (ctx.config.parameters?.[SCHEDULE_START_PARAMETER] !== undefined) {
+    if (ctx.config.parameters && Object.hasOwn(ctx.config.parameters, SCHEDULE_START_PARAMETER)) {
       ctx.error(`/parameters/${SCHEDULE_START_PARAMETER}`, 'AG302', `'${SCHEDULE_START_PARAMETER}' is the parameter armgen adds for schedules without startTime; rename yours, or use it explicitly with startTime: { param: ${SCHEDULE_START_PARAMETER} } on every schedule`);
     }
     parameters.push({

@@ -11,16 +11,17 @@ export function verifyModel(template: TemplateModel, where = 'template'): void {
   const created = new Set<ResourceRef>();
   const symbols = new Set<string>();
   for (const node of template.resources) {
-    const symbol = node.kind === 'module' ? node.symbol : node.ref.symbol;
+    const symbol = node.ref.symbol;
     if (symbols.has(symbol)) throw new Error(`internal error: ${where} declares '${symbol}' twice`);
     symbols.add(symbol);
-    if (node.kind === 'resource') created.add(node.ref);
+    // A deployment into another scope has an ID this template cannot spell with resourceId(): never a dependency.
+    if (node.kind === 'resource' || (node.target.kind === 'resourceGroup' && !node.target.resourceGroup && !node.target.subscriptionId)) created.add(node.ref);
   }
   for (const node of template.resources) {
-    const symbol = node.kind === 'module' ? node.symbol : node.ref.symbol;
+    const symbol = node.ref.symbol;
     for (const d of node.dependsOn) {
       if (!created.has(d)) throw new Error(`internal error: ${where} resource '${symbol}' depends on '${d.symbol}', which the template does not deploy`);
     }
-    if (node.kind === 'module') verifyModel(node.template, `${where} > ${node.symbol}`);
+    if (node.kind === 'module') verifyModel(node.template, `${where} > ${node.ref.symbol}`);
   }
 }

@@ -35,8 +35,11 @@ param _artifactsLocation string = deployment().properties.templateLink.uri
 @secure()
 param _artifactsLocationSasToken string = ''
 
-@description('Create the job schedules (runbook-schedule links). Azure refuses to create an existing link again, so pass false when redeploying to an account that already has them.')
+@description('Create the job schedules (runbook-schedule links). Default true: a redeployment links again under new names and Azure keeps the existing links.')
 param deployJobSchedules bool = true
+
+@description('Seed of the job-schedule names. Default: a new GUID per deployment, because Azure refuses a job-schedule name it has seen before; pass a fixed value only to reproduce a deployment.')
+param jobScheduleSeed string = newGuid()
 
 @description('Start time of the schedules that set none (ISO 8601, at least 5 minutes after the deployment). Default: 15 minutes after the deployment starts.')
 param scheduleStartTime string = dateTimeAdd(utcNow('u'), 'PT15M')
@@ -418,7 +421,8 @@ resource firstMondaySchedule 'Microsoft.Automation/automationAccounts/schedules@
 }
 
 resource startNightlyNightlyJobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = if (deployJobSchedules) {
-  name: guid(automationAccount.id, 'Start-Nightly', 'nightly')
+  #disable-next-line use-stable-resource-identifiers
+  name: guid(automationAccount.id, 'Start-Nightly', 'nightly', jobScheduleSeed)
   parent: automationAccount
   properties: {
     runbook: {
@@ -438,7 +442,8 @@ resource startNightlyNightlyJobSchedule 'Microsoft.Automation/automationAccounts
 }
 
 resource getInventoryWeeklyReportJobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = if (deployJobSchedules) {
-  name: guid(automationAccount.id, 'Get-Inventory', 'weekly-report')
+  #disable-next-line use-stable-resource-identifiers
+  name: guid(automationAccount.id, 'Get-Inventory', 'weekly-report', jobScheduleSeed)
   parent: automationAccount
   properties: {
     runbook: {
@@ -458,7 +463,8 @@ resource getInventoryWeeklyReportJobSchedule 'Microsoft.Automation/automationAcc
 }
 
 resource connectRunnerMonthEndJobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = if (deployJobSchedules) {
-  name: guid(automationAccount.id, 'Connect-Runner', 'month-end')
+  #disable-next-line use-stable-resource-identifiers
+  name: guid(automationAccount.id, 'Connect-Runner', 'month-end', jobScheduleSeed)
   parent: automationAccount
   properties: {
     runbook: {
@@ -475,7 +481,8 @@ resource connectRunnerMonthEndJobSchedule 'Microsoft.Automation/automationAccoun
 }
 
 resource getTokenFirstMondayJobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = if (deployJobSchedules) {
-  name: guid(automationAccount.id, 'Get-Token', 'first-monday')
+  #disable-next-line use-stable-resource-identifiers
+  name: guid(automationAccount.id, 'Get-Token', 'first-monday', jobScheduleSeed)
   parent: automationAccount
   properties: {
     runbook: {
@@ -605,28 +612,28 @@ resource archive 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   }
 }
 
-resource runnerReaderAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(resourceGroup().id, runnerIdentity.id, 'acdd72a7-3385-48ef-bd42-f606fba81ae7')
-  properties: {
+module runnerReaderAssignment 'modules/roleAssignment.resourceGroup.bicep' = {
+  name: 'ra-${guid(resourceGroup().id, resourceGroup().id, runnerIdentity.id, 'acdd72a7-3385-48ef-bd42-f606fba81ae7')}'
+  params: {
+    principalId: runnerIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId(
       'Microsoft.Authorization/roleDefinitions',
       'acdd72a7-3385-48ef-bd42-f606fba81ae7'
     )
-    principalId: runnerIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
   }
 }
 
-resource systemAutomationJobOperatorAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(automationAccount.id, automationAccount.id, '4fe576fe-1146-4730-92eb-48519fa6bf9f')
-  scope: automationAccount
-  properties: {
+module systemAutomationJobOperatorAssignment 'modules/roleAssignment.resource.Automation.automationAccounts.bicep' = {
+  name: 'ra-${guid(resourceGroup().id, automationAccount.id, automationAccount.id, '4fe576fe-1146-4730-92eb-48519fa6bf9f')}'
+  params: {
+    principalId: automationAccount.identity.principalId
+    principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId(
       'Microsoft.Authorization/roleDefinitions',
       '4fe576fe-1146-4730-92eb-48519fa6bf9f'
     )
-    principalId: automationAccount.identity.principalId
-    principalType: 'ServicePrincipal'
+    scope: automationAccount.id
   }
 }
 
@@ -671,6 +678,9 @@ resource accountLock 'Microsoft.Authorization/locks@2020-05-01' = {
     settingsVariable
     apiKeyVariable
     sqlLoginCredential
+    diagnosticSettings
+    archive
+    systemAutomationJobOperatorAssignment
   ]
 }
 

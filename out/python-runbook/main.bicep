@@ -11,8 +11,11 @@ param _artifactsLocation string = deployment().properties.templateLink.uri
 @secure()
 param _artifactsLocationSasToken string = ''
 
-@description('Create the job schedules (runbook-schedule links). Azure refuses to create an existing link again, so pass false when redeploying to an account that already has them.')
+@description('Create the job schedules (runbook-schedule links). Default true: a redeployment links again under new names and Azure keeps the existing links.')
 param deployJobSchedules bool = true
+
+@description('Seed of the job-schedule names. Default: a new GUID per deployment, because Azure refuses a job-schedule name it has seen before; pass a fixed value only to reproduce a deployment.')
+param jobScheduleSeed string = newGuid()
 
 @description('Start time of the schedules that set none (ISO 8601, at least 5 minutes after the deployment). Default: 15 minutes after the deployment starts.')
 param scheduleStartTime string = dateTimeAdd(utcNow('u'), 'PT15M')
@@ -78,7 +81,8 @@ resource hourlySchedule 'Microsoft.Automation/automationAccounts/schedules@2024-
 }
 
 resource getTokenHourlyJobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = if (deployJobSchedules) {
-  name: guid(automationAccount.id, 'Get-Token', 'hourly')
+  #disable-next-line use-stable-resource-identifiers
+  name: guid(automationAccount.id, 'Get-Token', 'hourly', jobScheduleSeed)
   parent: automationAccount
   properties: {
     runbook: {
@@ -94,15 +98,15 @@ resource getTokenHourlyJobSchedule 'Microsoft.Automation/automationAccounts/jobS
   ]
 }
 
-resource runnerReaderAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(resourceGroup().id, runnerIdentity.id, 'acdd72a7-3385-48ef-bd42-f606fba81ae7')
-  properties: {
+module runnerReaderAssignment 'modules/roleAssignment.resourceGroup.bicep' = {
+  name: 'ra-${guid(resourceGroup().id, resourceGroup().id, runnerIdentity.id, 'acdd72a7-3385-48ef-bd42-f606fba81ae7')}'
+  params: {
+    principalId: runnerIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId(
       'Microsoft.Authorization/roleDefinitions',
       'acdd72a7-3385-48ef-bd42-f606fba81ae7'
     )
-    principalId: runnerIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
   }
 }
 

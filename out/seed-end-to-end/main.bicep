@@ -11,8 +11,11 @@ param _artifactsLocation string = deployment().properties.templateLink.uri
 @secure()
 param _artifactsLocationSasToken string = ''
 
-@description('Create the job schedules (runbook-schedule links). Azure refuses to create an existing link again, so pass false when redeploying to an account that already has them.')
+@description('Create the job schedules (runbook-schedule links). Default true: a redeployment links again under new names and Azure keeps the existing links.')
 param deployJobSchedules bool = true
+
+@description('Seed of the job-schedule names. Default: a new GUID per deployment, because Azure refuses a job-schedule name it has seen before; pass a fixed value only to reproduce a deployment.')
+param jobScheduleSeed string = newGuid()
 
 @description('Start time of the schedules that set none (ISO 8601, at least 5 minutes after the deployment). Default: 15 minutes after the deployment starts.')
 param scheduleStartTime string = dateTimeAdd(utcNow('u'), 'PT15M')
@@ -100,7 +103,8 @@ resource daily0600Schedule 'Microsoft.Automation/automationAccounts/schedules@20
 }
 
 resource getSeedSecretDaily0600JobSchedule 'Microsoft.Automation/automationAccounts/jobSchedules@2024-10-23' = if (deployJobSchedules) {
-  name: guid(automationAccount.id, 'Get-SeedSecret', 'daily-0600')
+  #disable-next-line use-stable-resource-identifiers
+  name: guid(automationAccount.id, 'Get-SeedSecret', 'daily-0600', jobScheduleSeed)
   parent: automationAccount
   properties: {
     runbook: {
@@ -116,17 +120,17 @@ resource getSeedSecretDaily0600JobSchedule 'Microsoft.Automation/automationAccou
   ]
 }
 
-resource userAssignedTwoKeyVaultSecretsUserAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, userAssignedTwoIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  scope: vault
-  properties: {
+module userAssignedTwoKeyVaultSecretsUserAssignment 'modules/roleAssignment.resource.KeyVault.vaults.bicep' = {
+  name: 'ra-${guid(resourceGroup().id, vault.id, userAssignedTwoIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')}'
+  params: {
+    principalId: userAssignedTwoIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId(
       'Microsoft.Authorization/roleDefinitions',
       '4633458b-17de-408a-b874-0445c86b69e6'
     )
-    principalId: userAssignedTwoIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-    description: 'The seed\'s runbook reads a secret from this vault'
+    scope: vault.id
+    roleAssignmentDescription: 'The seed\'s runbook reads a secret from this vault'
   }
 }
 

@@ -26,16 +26,16 @@ resource automationAccount 'Microsoft.Automation/automationAccounts@2024-10-23' 
   }
 }
 
-resource systemVirtualMachineContributorAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(virtualMachine.id, automationAccount.id, '9980e02c-c2be-4d73-94e8-173b1dc7cf3c')
-  scope: virtualMachine
-  properties: {
+module systemVirtualMachineContributorAssignment 'modules/roleAssignment.resource.Compute.virtualMachines.bicep' = {
+  name: 'ra-${guid(resourceGroup().id, virtualMachine.id, automationAccount.id, '9980e02c-c2be-4d73-94e8-173b1dc7cf3c')}'
+  params: {
+    principalId: automationAccount.identity.principalId
+    principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId(
       'Microsoft.Authorization/roleDefinitions',
       '9980e02c-c2be-4d73-94e8-173b1dc7cf3c'
     )
-    principalId: automationAccount.identity.principalId
-    principalType: 'ServicePrincipal'
+    scope: virtualMachine.id
   }
 }
 

@@ -22,31 +22,11 @@ const none = { firstDeploy: [], redeploy: [], recreateIdentity: [], secondAccoun
 const artifacts = 'template-link-local-file @ parameters._artifactsLocation';
 
 export const KNOWN_VIOLATIONS: KnownViolations = {
-  'created-identity': { ...none, recreateIdentity: ['role-assignment-update-not-permitted @ resources[3]'] },
-  maximal: {
-    firstDeploy: [artifacts],
-    redeploy: [artifacts, ...[25, 26, 27, 28].map((i) => `job-schedule-name-reused @ resources[${i}]`)],
-    recreateIdentity: [
-      artifacts,
-      ...[25, 26, 27, 28].map((i) => `job-schedule-name-reused @ resources[${i}]`),
-      'role-assignment-update-not-permitted @ resources[37]',
-      'role-assignment-update-not-permitted @ resources[38]',
-    ],
-    secondAccount: [artifacts],
-  },
-  'python-runbook': {
-    firstDeploy: [artifacts],
-    redeploy: [artifacts, 'job-schedule-name-reused @ resources[5]'],
-    recreateIdentity: [artifacts, 'job-schedule-name-reused @ resources[5]', 'role-assignment-update-not-permitted @ resources[6]'],
-    secondAccount: [artifacts],
-  },
-  'seed-end-to-end': {
-    firstDeploy: [artifacts],
-    redeploy: [artifacts, 'job-schedule-name-reused @ resources[5]'],
-    recreateIdentity: [artifacts, 'job-schedule-name-reused @ resources[5]', 'role-assignment-update-not-permitted @ resources[6]'],
-    secondAccount: [artifacts],
-  },
+  'created-identity': none,
+  maximal: { firstDeploy: [artifacts], redeploy: [artifacts], recreateIdentity: [artifacts], secondAccount: [artifacts] },
+  'python-runbook': { firstDeploy: [artifacts], redeploy: [artifacts], recreateIdentity: [artifacts], secondAccount: [artifacts] },
+  'seed-end-to-end': { firstDeploy: [artifacts], redeploy: [artifacts], recreateIdentity: [artifacts], secondAccount: [artifacts] },
   'seed-roles': none,
-  'system-vm': { ...none, recreateIdentity: ['role-assignment-update-not-permitted @ resources[1]'] },
+  'system-vm': none,
   'template-ua': none,
 };

@@ -182,10 +182,13 @@ describe('Bicep output through the real Bicep CLI (build, build-params, lint, fo
     it('gives every resource the same name, scope, location, tags, identity, properties and dependencies', each((r, arm, compiled) => {
       // Compared after canonicalising spellings that evaluate the same (test/unit/bicep/armExpressionCanon.ts): symbol
       // references compile to extensionResourceId()/format(), armgen writes resourceId()/concat().
+      // Bicep writes resources before modules; pair them by type and (canonical) name, not by position.
       const armList = arm.resources as Json[];
-      const bicepList = compiled.resources as Json[];
+      const key = (x: Json) => `${String(x.type).toLowerCase()} ${JSON.stringify(canonJson(x.name))}`;
+      const bicepByKey = new Map((compiled.resources as Json[]).map((x) => [key(x), x]));
+      expect([...bicepByKey.keys()].sort(), `${r.name}: resources by type and name`).to.deep.equal(armList.map(key).sort());
       armList.forEach((a, i) => {
-        const b = bicepList[i]!;
+        const b = bicepByKey.get(key(a))!;
         if (a.type !== DEPLOYMENTS) {
           const ca = canonJson(a) as Json;
           const cb = canonJson(b) as Json;

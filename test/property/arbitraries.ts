@@ -227,7 +227,13 @@ export function childSections(identities: readonly string[]): fc.Arbitrary<Recor
       ),
       variables: fc.uniqueArray(fc.record({ name: assetName, value: jsonish, isEncrypted: fc.boolean() }), { maxLength: 3, selector: (v) => v.name.toLowerCase() }),
       credential: fc.boolean(),
-      lock: fc.option(fc.record({ level: fc.constantFrom('CanNotDelete', 'ReadOnly'), notes: hostileString.filter((s) => s.length > 0 && s.length <= 512) }), { nil: undefined }),
+      lock: fc.option(
+        fc.oneof(
+          fc.record({ level: fc.constant('CanNotDelete' as const), notes: hostileString.filter((s) => s.length > 0 && s.length <= 512) }),
+          fc.record({ level: fc.constant('ReadOnly' as const), readOnlyAcknowledged: fc.constant(true), notes: hostileString.filter((s) => s.length > 0 && s.length <= 512) }),
+        ),
+        { nil: undefined },
+      ),
       diagnostics: fc.boolean(),
       link: fc.boolean(),
     })

@@ -117,8 +117,8 @@ function moduleFields(m: ModuleNode): ArmEntry[] {
   for (const p of m.parameters) parameters[p.name] = { value: toArmJson(p.value) };
   return fields({
     type: 'Microsoft.Resources/deployments',
-    apiVersion: m.apiVersion,
-    name: toArmJson(m.deploymentName),
+    apiVersion: m.ref.apiVersion,
+    name: toArmJson(deploymentName(m)),
     subscriptionId: subscriptionId === undefined ? undefined : toArmJson(subscriptionId),
     resourceGroup: t.kind === 'resourceGroup' && t.resourceGroup ? toArmJson(t.resourceGroup) : undefined,
     location: t.kind === 'subscription' ? toArmJson(t.location) : undefined,
@@ -132,6 +132,11 @@ function moduleFields(m: ModuleNode): ArmEntry[] {
     },
     dependsOn: dependsOn(m.dependsOn),
   });
+}
+
+function deploymentName(m: ModuleNode): Expr {
+  if (m.ref.id.kind !== 'parts' || m.ref.id.names.length !== 1) throw new Error(`internal error: module '${m.ref.symbol}' has no name`);
+  return m.ref.id.names[0]!;
 }
 
 function dependsOn(refs: readonly ResourceRef[]): unknown {

@@ -26,8 +26,8 @@ export const bicepHelpers = {
     props
       .map((p) => {
         const prefix = `  ${bicepPropertyKey(p.key)}: `;
-        const suppress = lintSuppressions(p.value);
-        return `${suppress ? `  ${suppress}\n` : ''}${prefix}${toBicep(p.value, { level: 1, column: prefix.length })}`;
+        const codes = [lintSuppressions(p.value)?.replace('#disable-next-line ', ''), p.suppress].filter(Boolean);
+        return `${codes.length ? `  #disable-next-line ${codes.join(' ')}\n` : ''}${prefix}${toBicep(p.value, { level: 1, column: prefix.length })}`;
       })
       .join('\n'),
 } as const;

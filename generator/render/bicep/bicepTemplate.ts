@@ -29,6 +29,8 @@ export interface Decorator {
 export interface BicepProp {
   readonly key: string;
   readonly value: Expr;
+  /** A linter rule this line breaks on purpose (the `#disable-next-line` above it). */
+  readonly suppress?: string;
 }
 
 /** A module file the main file calls: its path and the model it prints. */
@@ -48,7 +50,8 @@ export class BicepUnsupportedError extends Error {
 /** The declarations of one Bicep file, and the module files it calls. */
 export function bicepFileView(t: TemplateModel, where: string): { view: BicepFileView; modules: BicepModuleFile[] } {
   const modules: BicepModuleFile[] = [];
-  const body: BicepDeclaration[] = t.resources.map((r) => (r.kind === 'module' ? moduleDeclaration(r, modules, where) : resourceDeclaration(r)));
+  const volatile = volatileParameters(t.parameters);
+  const body: BicepDeclaration[] = t.resources.map((r) => (r.kind === 'module' ? moduleDeclaration(r, modules, where) : resourceDeclaration(r, volatile)));
   const outputs: BicepDeclaration[] = t.outputs.map((o) => ({
     partial: 'output',
     decorators: o.description === undefined ? [] : [{ name: 'description', args: [str(o.description)] }],
@@ -79,7 +82,20 @@ function parameterDeclaration(p: TemplateParameter, used: ReadonlySet<string>): 
   return { partial: 'parameter', decorators, head: `param ${p.name} ${type}`, ...(p.defaultValue ? { value: p.defaultValue } : {}), ...(suppress ? { suppress } : {}) };
 }
 
-function resourceDeclaration(r: ResourceNode): BicepDeclaration {
+/**
+ * Parameters whose default is new on every deployment (newGuid(), utcNow()). A resource named from one breaks the
+ * linter's use-stable-resource-identifiers on purpose: job-schedule names must change on every deployment (see
+ * resolveSchedules.ts), so that one line says so.
+ */
+function volatileParameters(parameters: readonly TemplateParameter[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of parameters) {
+    if (p.defaultValue && [...walk(p.defaultValue)].some((n) => n.k === 'call' && (n.fn === 'newGuid' || n.fn === 'utcNow'))) out.add(p.name);
+  }
+  return out;
+}
+
+function resourceDeclaration(r: ResourceNode, volatile: ReadonlySet<string>): BicepDeclaration {
   const res = r.ref;
   const name = res.id.kind === 'parts' ? res.id.names[res.id.names.length - 1] : undefined;
   if (!name || !res.apiVersion) throw new Error(`internal error: resource '${res.symbol}' has no name or API version`);
@@ -94,11 +110,13 @@ function resourceDeclaration(r: ResourceNode): BicepDeclaration {
     // An empty `properties: {}` (which ARM's schema wants on some types) is noise in Bicep: `bicep build` omits nothing by it.
     properties: r.properties && !(r.properties.k === 'obj' && r.properties.entries.length === 0) ? r.properties : undefined,
   });
-  return { partial: 'resource', symbol: res.symbol, typeApi: `${res.type}@${res.apiVersion}`, ...(r.condition ? { condition: r.condition } : {}), props: withDependsOn(props, r.dependsOn) };
+  const unstable = [...walk(name)].some((n) => n.k === 'param' && volatile.has(n.name));
+  const named = unstable ? props.map((p) => (p.key === 'name' ? { ...p, suppress: 'use-stable-resource-identifiers' } : p)) : props;
+  return { partial: 'resource', symbol: res.symbol, typeApi: `${res.type}@${res.apiVersion}`, ...(r.condition ? { condition: r.condition } : {}), props: withDependsOn(named, r.dependsOn) };
 }
 
 function moduleDeclaration(m: ModuleNode, modules: BicepModuleFile[], where: string): BicepDeclaration {
-  const path = modulePath(m.purpose, m.target, `${where}: module '${m.symbol}'`);
+  const path = modulePath(m.purpose, m.target, `${where}: module '${m.ref.symbol}'`);
   const known = modules.find((f) => f.path === path);
   if (!known) modules.push({ path, template: m.template });
   else if (known.template !== m.template && JSON.stringify(known.template) !== JSON.stringify(m.template)) {
@@ -106,8 +124,9 @@ function moduleDeclaration(m: ModuleNode, modules: BicepModuleFile[], where: str
   }
   const params = { k: 'obj', entries: m.parameters.map((p) => ({ key: p.name, value: p.value })) } as const;
   const scope = moduleScope(m.target);
-  const props = compactProps({ name: m.deploymentName, scope, params: params.entries.length ? params : undefined });
-  return { partial: 'module', symbol: m.symbol, path, props: withDependsOn(props, m.dependsOn) };
+  const name = m.ref.id.kind === 'parts' ? m.ref.id.names[0] : undefined;
+  const props = compactProps({ name, scope, params: params.entries.length ? params : undefined });
+  return { partial: 'module', symbol: m.ref.symbol, path, props: withDependsOn(props, m.dependsOn) };
 }
 
 /** `modules/<purpose>.<target>.bicep`; a resource module is per resource type, which Bicep needs at compile time. */
@@ -219,7 +238,7 @@ function checkSymbols(t: TemplateModel, where: string, decls: readonly BicepDecl
       throw new BicepUnsupportedError(`${where}: parameter '${p.name}' has the name of the Bicep function or decorator ${p.name}(), which the file uses; Bicep would resolve it to the parameter. Rename the parameter.`);
     }
   }
-  for (const r of t.resources) check(r.kind === 'module' ? r.symbol : r.ref.symbol, `${where}: symbol`);
+  for (const r of t.resources) check(r.ref.symbol, `${where}: symbol`);
   for (const e of t.existing) check(e.symbol, `${where}: symbol`);
 }
 

@@ -1,4 +1,4 @@
-import { nameRuleForType, nameRules, checkName } from '../../azure/naming.js';
+import { checkName, nameRuleForType, nameRules } from '../../azure/naming.js';
 import { formatResourceId, parseResourceId } from '../../azure/resourceId.js';
 import { knownResourceType } from '../../azure/resourceTypes.js';
 import type { Scope } from '../../model/config.generated.js';
@@ -9,25 +9,29 @@ import type { SymbolTable } from '../names.js';
 import type { RoleModuleKind } from './roleAssignmentModule.js';
 
 /**
- * Where a role assignment lands:
- * - `here`: an extension resource in this template (the deployment's resource group, the account, a resource of
- *   this group), named from values known when the deployment starts;
- * - `module`: a nested deployment into another resource group, a resource there, or a subscription.
+ * Where a role assignment lands. Every scope can take a role-assignment module (a nested deployment whose inner
+ * template names the assignment from the principal ID it is handed); a scope in the deployment's own resource group
+ * can also take a plain extension resource (`here`), named from values known when the deployment starts.
  * `key` identifies the scope however the config spells it, so one (scope, principal, role) is declared once.
  */
-export type RoleTarget =
-  | { readonly place: 'here'; readonly scopeId: Expr; readonly extensionOf?: ResourceRef; readonly resourceType?: string; readonly key: string }
-  | {
-      readonly place: 'module';
-      readonly module: RoleModuleKind;
-      readonly scopeId: Expr;
-      readonly subscriptionId?: Expr;
-      readonly resourceGroup?: Expr;
-      /** The resource's ID, handed to a resource module. */
-      readonly resourceId?: Expr;
-      readonly resourceType?: string;
-      readonly key: string;
-    };
+export interface RoleTarget {
+  /** The scope's resource ID, known at deployment start (seeds names). */
+  readonly scopeId: Expr;
+  readonly key: string;
+  /** The type of the resource the role is on (for least-privilege advice), when it is one resource. */
+  readonly resourceType?: string;
+  /** Present for scopes in the deployment's resource group: the resource an extension resource attaches to, if any. */
+  readonly here?: { readonly extensionOf?: ResourceRef };
+  readonly module: {
+    readonly kind: RoleModuleKind;
+    readonly subscriptionId?: Expr;
+    readonly resourceGroup?: Expr;
+    /** The ID of the one resource a resource module works on. */
+    readonly resourceId?: Expr;
+    /** That resource, when this template knows it (the account, or an existing declaration). */
+    readonly resource?: ResourceRef;
+  };
+}
 
 export interface TargetInput {
   readonly account: ResourceRef;
@@ -41,36 +45,39 @@ const deploymentSubscriptionId = member(call('subscription'), 'subscriptionId');
 /** The scope of one role assignment, or undefined after reporting what is wrong with it. */
 export function resolveTarget(ctx: ResolveContext, scope: Scope, pointer: string, input: TargetInput): RoleTarget | undefined {
   switch (scope.kind) {
-    case 'automationAccount':
-      return { place: 'here', scopeId: { k: 'ref', res: input.account, prop: 'id' }, extensionOf: input.account, resourceType: input.account.type, key: 'account' };
+    case 'automationAccount': {
+      const { account } = input;
+      return {
+        scopeId: ref(account, 'id'),
+        key: 'account',
+        resourceType: account.type,
+        here: { extensionOf: account },
+        module: { kind: { kind: 'resource', resourceType: account.type }, resourceId: ref(account, 'id'), resource: account },
+      };
+    }
     case 'resourceGroup': {
       if (scope.name === undefined) {
         if (scope.subscriptionId !== undefined) ctx.error(`${pointer}/subscriptionId`, 'AG200', 'subscriptionId needs name: the resource group in that subscription');
-        return { place: 'here', scopeId: member(call('resourceGroup'), 'id'), key: 'rg:(deployment)' };
+        return { scopeId: member(call('resourceGroup'), 'id'), key: 'rg:(deployment)', here: {}, module: { kind: { kind: 'resourceGroup' } } };
       }
       const rg = ctx.stringValue(scope.name, `${pointer}/name`, nameRules.resourceGroup);
       const sub = scope.subscriptionId === undefined ? undefined : ctx.stringValue(scope.subscriptionId, `${pointer}/subscriptionId`, nameRules.subscriptionId);
       return {
-        place: 'module',
-        module: { kind: 'resourceGroup' },
         scopeId: interp('/subscriptions/', sub ?? deploymentSubscriptionId, '/resourceGroups/', rg),
-        ...(sub ? { subscriptionId: sub } : {}),
-        resourceGroup: rg,
         key: `rg:${keyOf(scope.subscriptionId)}/${keyOf(scope.name)}`,
+        module: { kind: { kind: 'resourceGroup' }, ...(sub ? { subscriptionId: sub } : {}), resourceGroup: rg },
       };
     }
     case 'subscription': {
       const sub = scope.subscriptionId === undefined ? undefined : ctx.stringValue(scope.subscriptionId, `${pointer}/subscriptionId`, nameRules.subscriptionId);
       return {
-        place: 'module',
-        module: { kind: 'subscription' },
         scopeId: sub ? interp('/subscriptions/', sub) : member(call('subscription'), 'id'),
-        ...(sub ? { subscriptionId: sub } : {}),
         key: `sub:${keyOf(scope.subscriptionId)}`,
+        module: { kind: { kind: 'subscription' }, ...(sub ? { subscriptionId: sub } : {}) },
       };
     }
     case 'resource':
-      return resourceTarget(ctx, scope, pointer, input);
+      return scope.resourceId !== undefined ? resourceIdTarget(ctx, scope, pointer) : typedResourceTarget(ctx, scope, pointer, input);
     default: {
       const never: never = scope;
       throw new Error(`unknown scope ${JSON.stringify(never)}`);
@@ -85,47 +92,42 @@ function keyOf(value: unknown): string {
   return `{param:${(value as { param: string }).param}}`;
 }
 
-function resourceTarget(ctx: ResolveContext, scope: Extract<Scope, { kind: 'resource' }>, pointer: string, input: TargetInput): RoleTarget | undefined {
-  if (scope.resourceId !== undefined) {
-    if (scope.type !== undefined || scope.name !== undefined || scope.resourceGroup !== undefined || scope.subscriptionId !== undefined) {
-      ctx.error(pointer, 'AG200', 'give either resourceId or type + name (+ resourceGroup, subscriptionId), not both');
-      return undefined;
-    }
-    if (typeof scope.resourceId === 'object') {
-      const id = ctx.stringValue(scope.resourceId, `${pointer}/resourceId`);
-      const parts = call('split', id, str('/'));
-      return {
-        place: 'module',
-        module: { kind: 'resource' },
-        scopeId: id,
-        subscriptionId: index(parts, num(2)),
-        resourceGroup: index(parts, num(4)),
-        resourceId: id,
-        key: `res:${keyOf(scope.resourceId)}`,
-      };
-    }
-    const parsed = parseResourceId(scope.resourceId);
-    if (!parsed || !parsed.type || !parsed.resourceGroup || !parsed.subscriptionId) {
-      ctx.error(`${pointer}/resourceId`, 'AG308', `${JSON.stringify(scope.resourceId)} is not a resource ID: expected /subscriptions/<guid>/resourceGroups/<group>/providers/<namespace>/<type>/<name>`);
-      return undefined;
-    }
-    const type = knownResourceType(parsed.type)?.type ?? parsed.type;
-    const rule = parsed.names.length === 1 ? nameRuleForType(type) : undefined;
-    const problem = rule ? checkName(rule, parsed.names[0]!) : undefined;
-    if (problem) ctx.error(`${pointer}/resourceId`, 'AG300', problem);
-    const canonical = str(formatResourceId({ ...parsed, type }));
+/** A resource given by its full ID (a literal, parsed and written canonically, or a parameter). */
+function resourceIdTarget(ctx: ResolveContext, scope: Extract<Scope, { kind: 'resource' }>, pointer: string): RoleTarget | undefined {
+  if (scope.type !== undefined || scope.name !== undefined || scope.resourceGroup !== undefined || scope.subscriptionId !== undefined) {
+    ctx.error(pointer, 'AG200', 'give either resourceId or type + name (+ resourceGroup, subscriptionId), not both');
+    return undefined;
+  }
+  if (typeof scope.resourceId === 'object') {
+    const id = ctx.stringValue(scope.resourceId!, `${pointer}/resourceId`);
+    const parts = call('split', id, str('/'));
     return {
-      place: 'module',
-      module: { kind: 'resource', resourceType: parsed.names.length === 1 ? type : undefined },
-      scopeId: canonical,
+      scopeId: id,
+      key: `res:${keyOf(scope.resourceId)}`,
+      module: { kind: { kind: 'resource' }, subscriptionId: index(parts, num(2)), resourceGroup: index(parts, num(4)), resourceId: id },
+    };
+  }
+  const parsed = parseResourceId(scope.resourceId!);
+  if (!parsed || !parsed.type || !parsed.resourceGroup || !parsed.subscriptionId) {
+    ctx.error(`${pointer}/resourceId`, 'AG308', `${JSON.stringify(scope.resourceId)} is not a resource ID: expected /subscriptions/<guid>/resourceGroups/<group>/providers/<namespace>/<type>/<name>`);
+    return undefined;
+  }
+  const type = knownResourceType(parsed.type)?.type ?? parsed.type;
+  const rule = parsed.names.length === 1 ? nameRuleForType(type) : undefined;
+  const problem = rule ? checkName(rule, parsed.names[0]!) : undefined;
+  if (problem) ctx.error(`${pointer}/resourceId`, 'AG300', problem);
+  const canonical = str(formatResourceId({ ...parsed, type }));
+  return {
+    scopeId: canonical,
+    key: `res:${keyOf(parsed.subscriptionId)}/${keyOf(parsed.resourceGroup)}/${type.toLowerCase()}/${parsed.names.join('/').toLowerCase()}`,
+    resourceType: type,
+    module: {
+      kind: { kind: 'resource', ...(parsed.names.length === 1 ? { resourceType: type } : {}) },
       subscriptionId: str(parsed.subscriptionId),
       resourceGroup: str(parsed.resourceGroup),
       resourceId: canonical,
-      resourceType: type,
-      key: `res:${keyOf(parsed.subscriptionId)}/${keyOf(parsed.resourceGroup)}/${type.toLowerCase()}/${parsed.names.join('/').toLowerCase()}`,
-    };
-  }
-  return typedResourceTarget(ctx, scope, pointer, input);
+    },
+  };
 }
 
 /** A resource given as type + name (+ resourceGroup, subscriptionId). */
@@ -144,9 +146,8 @@ function typedResourceTarget(ctx: ResolveContext, scope: Extract<Scope, { kind: 
     return undefined;
   }
   const key = `res:${keyOf(scope.subscriptionId)}/${keyOf(scope.resourceGroup)}/${type.toLowerCase()}/${keyOf(scope.name)}`;
-  const id = call('resourceId', ...(sub ? [sub] : []), ...(rg ? [rg] : []), str(type), name);
   if (!rg) {
-    // Same resource group: an extension resource on an existing declaration of the resource.
+    // Same resource group: an existing declaration of the resource, which an extension resource attaches to.
     let target = input.existing.get(key);
     if (!target) {
       target = existingRef({
@@ -157,17 +158,15 @@ function typedResourceTarget(ctx: ResolveContext, scope: Extract<Scope, { kind: 
       });
       input.existing.set(key, target);
     }
-    return { place: 'here', scopeId: ref(target, 'id'), extensionOf: target, resourceType: type, key };
+    const id = ref(target, 'id');
+    return { scopeId: id, key, resourceType: type, here: { extensionOf: target }, module: { kind: { kind: 'resource', resourceType: type }, resourceId: id, resource: target } };
   }
+  const id = call('resourceId', ...(sub ? [sub] : []), rg, str(type), name);
   return {
-    place: 'module',
-    module: { kind: 'resource', resourceType: type },
     scopeId: id,
-    ...(sub ? { subscriptionId: sub } : {}),
-    resourceGroup: rg,
-    resourceId: id,
-    resourceType: type,
     key,
+    resourceType: type,
+    module: { kind: { kind: 'resource', resourceType: type }, ...(sub ? { subscriptionId: sub } : {}), resourceGroup: rg, resourceId: id },
   };
 }
 

@@ -52,12 +52,12 @@ describe('renderBicep', () => {
       expect(text).not.to.match(/\bresourceId\(|\breference\(/);
     });
 
-    it('scopes an assignment on the account to the account symbol, with no explicit dependsOn', () => {
+    it('hands an assignment on the account to a module by the account symbol, with no explicit dependsOn', () => {
       // GIVEN a system-identity assignment on the account WHEN rendered
       const text = bicepOf(renderYaml(HOSTILE_YAML, 'hostile.yaml'));
-      const ra = /resource systemAutomationContributorAssignment [^\n]+\n([\s\S]*?)\n}\n/.exec(text)![1]!;
-      // THEN the scope is the symbol and the dependency is implied
-      expect(ra).to.include('  scope: automationAccount\n');
+      const ra = /module systemAutomationContributorAssignment [^\n]+\n([\s\S]*?)\n}\n/.exec(text)![1]!;
+      // THEN the module gets the account's ID and principal through the symbol, so the dependency is implied
+      expect(ra).to.include('    scope: automationAccount.id\n');
       expect(ra).to.include('principalId: automationAccount.identity.principalId');
       expect(ra).not.to.include('dependsOn');
     });
@@ -75,8 +75,8 @@ roleAssignments:
       const text = bicepOf(r);
       // THEN the VM is an existing resource and the assignment is scoped to it
       expect(text).to.include("resource virtualMachine 'Microsoft.Compute/virtualMachines@2024-07-01' existing = {\n  name: 'vm-01'\n}");
-      expect(text).to.include('  scope: virtualMachine\n');
-      expect(text).to.include("name: guid(virtualMachine.id, automationAccount.id, '9980e02c-c2be-4d73-94e8-173b1dc7cf3c')");
+      expect(text).to.include('    scope: virtualMachine.id\n');
+      expect(text).to.include("'modules/roleAssignment.resource.Compute.virtualMachines.bicep'");
     });
 
     it('refuses, with a clear message, a resource scope whose type it cannot declare', () => {

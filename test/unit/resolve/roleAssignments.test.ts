@@ -19,31 +19,38 @@ const props = (r: ArmResourceJson) => r.properties as Record<string, string>;
 const nested = (r: ArmResourceJson) => (r.properties as { template: { resources: ArmResourceJson[] }; parameters: Record<string, { value: string }> });
 
 describe('role assignments', () => {
-  it('assigns on the deployment resource group as an extension resource with a deterministic name', () => {
+  const deployments = (t: ReturnType<typeof render>) => t.resources.filter((r) => r.type === 'Microsoft.Resources/deployments');
+
+  it('assigns on the deployment resource group through a module into the same group, named from the principal ID inside', () => {
     const t = render('  - { identity: ops, role: Reader, scope: { kind: resourceGroup } }\n');
-    const ra = t.resources.find((r) => r.type === 'Microsoft.Authorization/roleAssignments')!;
-    expect(ra.name).to.equal("[guid(resourceGroup().id, resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uai-ops'), 'acdd72a7-3385-48ef-bd42-f606fba81ae7')]");
-    expect(props(ra).principalType).to.equal('ServicePrincipal');
-    expect(props(ra).roleDefinitionId).to.equal("[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'acdd72a7-3385-48ef-bd42-f606fba81ae7')]");
-    expect(props(ra).principalId).to.equal("[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uai-ops'), '2024-11-30').principalId]");
-    expect(ra).not.to.have.property('dependsOn');
+    // THEN no role assignment sits in the main template: an identity's principal ID is known only at deployment time
+    expect(t.resources.filter((r) => r.type === 'Microsoft.Authorization/roleAssignments')).to.deep.equal([]);
+    const d = deployments(t)[0]!;
+    expect(d).not.to.have.property('resourceGroup');
+    expect(d).not.to.have.property('subscriptionId');
+    const inner = nested(d).template.resources[0]!;
+    expect(inner.name).to.equal("[guid(resourceGroup().id, parameters('principalId'), parameters('roleDefinitionId'))]");
+    expect(nested(d).parameters.roleDefinitionId!.value).to.equal("[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'acdd72a7-3385-48ef-bd42-f606fba81ae7')]");
+    expect(nested(d).parameters.principalId!.value).to.equal("[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uai-ops'), '2024-11-30').principalId]");
+    expect(d).not.to.have.property('dependsOn');
   });
 
-  it('uses the full reference of the account for the system identity and depends on the account', () => {
+  it('assigns on the account through a resource module that waits for the account and reads its system identity', () => {
     const t = render('  - { identity: system, role: Automation Contributor, scope: { kind: automationAccount } }\n');
-    const ra = t.resources.find((r) => r.type === 'Microsoft.Authorization/roleAssignments')!;
+    const d = deployments(t)[0]!;
     const accountId = "resourceId('Microsoft.Automation/automationAccounts', 'aa-roles-01')";
-    expect(ra.scope).to.equal(`[${accountId}]`);
-    expect(props(ra).principalId).to.equal(`[reference(${accountId}, '2024-10-23', 'full').identity.principalId]`);
-    expect(ra.dependsOn).to.deep.equal([`[${accountId}]`]);
-    expect(ra.name).not.to.include('principalId');
+    expect(nested(d).parameters.scope!.value).to.equal(`[${accountId}]`);
+    expect(nested(d).template.resources[0]!.scope).to.equal("[parameters('scope')]");
+    expect(nested(d).parameters.principalId!.value).to.equal(`[reference(${accountId}, '2024-10-23', 'full').identity.principalId]`);
+    expect(d.dependsOn).to.deep.equal([`[${accountId}]`]);
+    expect(d.name).not.to.include('principalId');
   });
 
-  it('depends on a created identity and never names the assignment from its principalId', () => {
+  it('makes the module wait for a created identity and never names the deployment from its principalId', () => {
     const t = render('  - { identity: made, role: Reader, scope: { kind: resourceGroup } }\n');
-    const ra = t.resources.find((r) => r.type === 'Microsoft.Authorization/roleAssignments')!;
-    expect(ra.dependsOn).to.deep.equal(["[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'made')]"]);
-    expect(ra.name).not.to.match(/reference\(/);
+    const d = deployments(t)[0]!;
+    expect(d.dependsOn).to.deep.equal(["[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'made')]"]);
+    expect(d.name).not.to.match(/reference\(/);
   });
 
   it('reaches another resource group (and subscription) through a nested deployment with inner scope', () => {
@@ -82,10 +89,10 @@ describe('role assignments', () => {
     expect(nested(d).parameters.scope!.value).to.equal(id);
   });
 
-  it('assigns on a resource in this group as an extension resource scoped to it', () => {
+  it('assigns on a resource in this group through a resource module handed its ID', () => {
     const t = render('  - { identity: system, role: Virtual Machine Contributor, scope: { kind: resource, type: Microsoft.Compute/virtualMachines, name: vm-01 } }\n');
-    const ra = t.resources.find((r) => r.type === 'Microsoft.Authorization/roleAssignments')!;
-    expect(ra.scope).to.equal("[resourceId('Microsoft.Compute/virtualMachines', 'vm-01')]");
+    const d = deployments(t)[0]!;
+    expect(nested(d).parameters.scope!.value).to.equal("[resourceId('Microsoft.Compute/virtualMachines', 'vm-01')]");
   });
 
   it('accepts role GUIDs and full role definition IDs, naming the assignment from the same GUID', () => {
@@ -95,7 +102,7 @@ describe('role assignments', () => {
     expect(byGuid).to.equal(byName);
     expect(byId.name).to.equal(byName);
     // a full ID of a built-in role is the same role in every subscription: normalised to subscriptionResourceId()
-    expect(props(byId).roleDefinitionId).to.equal("[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'acdd72a7-3385-48ef-bd42-f606fba81ae7')]");
+    expect(nested(byId).parameters.roleDefinitionId!.value).to.equal("[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'acdd72a7-3385-48ef-bd42-f606fba81ae7')]");
   });
 
   it('names are stable for the same input and differ for a different principal', () => {

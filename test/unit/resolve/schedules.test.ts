@@ -56,14 +56,15 @@ describe('schedules and job schedules', () => {
     expect(officialSchemaErrors(template)).to.deep.equal([]);
   });
 
-  it('names a job schedule guid(account ID, runbook, schedule) and makes it wait for both', () => {
+  it('names a job schedule guid(account ID, runbook, schedule, seed) with a seed new on every deployment, and makes it wait for both', () => {
     // GIVEN a runbook linked to a schedule with parameters and a hybrid worker group
     const yaml = config(`${runbook}schedules:\n  - name: nightly\n    frequency: Day\njobSchedules:\n  - runbook: Nightly\n    schedule: nightly\n    parameters: { Mode: full }\n    runOn: hybrid-group\n`);
     // WHEN it is rendered
     const { template } = render(yaml);
     const [link] = resourcesOfType(template, 'jobSchedules');
-    // THEN the name is deterministic, so a redeploy addresses the same link
-    expect(link!.name).to.equal(`[format('{0}/{1}', 'aa-assets-01', guid(${ACCOUNT_ID.slice(1, -1)}, 'Nightly', 'nightly'))]`);
+    // THEN the name changes with every deployment (Azure refuses a job-schedule name it has seen), the template text does not
+    expect(link!.name).to.equal(`[format('{0}/{1}', 'aa-assets-01', guid(${ACCOUNT_ID.slice(1, -1)}, 'Nightly', 'nightly', parameters('jobScheduleSeed')))]`);
+    expect(template.parameters.jobScheduleSeed).to.deep.include({ type: 'string', defaultValue: '[newGuid()]' });
     expect(link!.properties).to.deep.equal({ runbook: { name: 'Nightly' }, schedule: { name: 'nightly' }, parameters: { Mode: 'full' }, runOn: 'hybrid-group' });
     expect(link!.dependsOn).to.deep.equal([ACCOUNT_ID, childId('runbooks', 'Nightly'), childId('schedules', 'nightly')]);
     expect(officialSchemaErrors(template)).to.deep.equal([]);

@@ -68,7 +68,7 @@ describe('lock and diagnostic settings', () => {
 
   it('makes the lock wait for grandchildren too (runtime environment packages)', () => {
     // GIVEN a ReadOnly lock and a runtime environment with a package
-    const yaml = config("runtimeEnvironments:\n  - name: ps74\n    language: PowerShell\n    version: '7.4'\n    packages: [{ name: Pester }]\nlock:\n  level: ReadOnly\n  name: no-touch\n");
+    const yaml = config("runtimeEnvironments:\n  - name: ps74\n    language: PowerShell\n    version: '7.4'\n    packages: [{ name: Pester }]\nlock:\n  level: ReadOnly\n  readOnlyAcknowledged: true\n  name: no-touch\n");
     const { template } = render(yaml);
     const [lock] = resourcesOfType(template, 'Microsoft.Authorization/locks');
     // THEN the lock is written after the package import, with the ReadOnly default notes
@@ -128,5 +128,26 @@ describe('customer-managed key', () => {
   it('rejects a CMK without an identity (schema: keyVaultUri, keyName and identity are required)', () => {
     const yaml = 'automationAccount:\n  name: aa-assets-01\n  encryption:\n    keySource: Microsoft.Keyvault\n    keyVaultUri: https://kv-cmk.vault.azure.net/\n    keyName: k\n';
     expect(errorsOf(yaml).join('\n')).to.match(/AG200 .*identity/);
+  });
+});
+
+describe('locks: deploy-time consequences', () => {
+  it('refuses a ReadOnly lock the config does not acknowledge, naming what it blocks', () => {
+    // GIVEN a ReadOnly lock without readOnlyAcknowledged WHEN validated THEN it is an error that says why
+    const errors = errorsOf(config('lock:\n  level: ReadOnly\n'));
+    expect(errors.join('\n')).to.match(/AG308 \/lock\/level: a ReadOnly lock blocks every later PUT under the account.*readOnlyAcknowledged: true/);
+  });
+
+  it('makes the lock wait for every resource under its scope: children, diagnostic settings and role assignments on the account', () => {
+    // GIVEN a lock, a diagnostic setting and a role on the account for its system identity
+    const yaml = config(
+      'diagnosticSettings:\n  - workspaceId: /subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law\nroleAssignments:\n  - { identity: system, role: Automation Job Operator, scope: { kind: automationAccount } }\nlock:\n  level: CanNotDelete\n',
+    );
+    const { template } = render(yaml);
+    const lock = template.resources.find((r) => r.type === 'Microsoft.Authorization/locks')!;
+    // THEN its dependsOn names the diagnostic setting (an extension resource) and the role-assignment module
+    const deps = (lock.dependsOn as string[]).join('\n');
+    expect(deps).to.match(/extensionResourceId\(.*'Microsoft\.Insights\/diagnosticSettings'/);
+    expect(deps).to.match(/resourceId\('Microsoft\.Resources\/deployments', format\('ra-\{0\}'/);
   });
 });

@@ -2,7 +2,7 @@
  * Diagnostics: every user mistake becomes one of these, located in the config file, and is printed as
  * `file:line:col: error CODE: message`. Bugs stay thrown `Error`s (stack shown with --debug).
  */
-export type Severity = 'error' | 'warning';
+export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
   readonly file: string;
@@ -38,6 +38,8 @@ export const diagnosticCodes = {
   AG500: 'Lint: the rendered output breaks a best-practice rule.',
   AG600: 'Output cannot be written (permissions, a file in the way, a path outside the output folder, two configs writing one file).',
   AG700: 'Least privilege: a broad role where a narrower one exists.',
+  AG701: 'Deploy-time access: an identity the config relies on lacks a role it needs (a customer-managed key, a Key Vault secret), or a value it needs is unknown.',
+  AG801: 'Deployment hint: a value the deployment needs that the config does not give (the artifacts location), or a setting with no effect.',
   AG900: 'Drift: the files on disk differ from what the config renders.',
 } as const;
 

@@ -42,6 +42,7 @@ const referencedTypes: Readonly<Record<string, string>> = {
   'Microsoft.DocumentDB/databaseAccounts': '2024-11-15',
   'Microsoft.EventHub/namespaces': '2024-01-01',
   'Microsoft.KeyVault/vaults': '2024-11-01',
+  'Microsoft.KeyVault/vaults/keys': '2024-11-01',
   'Microsoft.Network/virtualNetworks': '2024-05-01',
   'Microsoft.OperationalInsights/workspaces': '2023-09-01',
   'Microsoft.ServiceBus/namespaces': '2024-01-01',

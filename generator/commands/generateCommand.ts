@@ -20,9 +20,9 @@ interface Ctx {
   readonly setExit: (code: number) => void;
 }
 
-function collect(run: RunResult): { errors: Diagnostic[]; warnings: Diagnostic[] } {
+function collect(run: RunResult): { errors: Diagnostic[]; warnings: Diagnostic[]; infos: Diagnostic[] } {
   const all = [...run.general, ...run.results.flatMap((r) => r.diagnostics)];
-  return { errors: all.filter((d) => d.severity === 'error'), warnings: all.filter((d) => d.severity === 'warning') };
+  return { errors: all.filter((d) => d.severity === 'error'), warnings: all.filter((d) => d.severity === 'warning'), infos: all.filter((d) => d.severity === 'info') };
 }
 
 function progress(io: Io): ((done: number, total: number) => void) | undefined {
@@ -44,7 +44,7 @@ export function generateCommand(ctx: Ctx): CommandModule<object, GenerateArgs> {
       }) as unknown as Argv<GenerateArgs>,
     handler: (args) => {
       const run = runConfigs(args.config, { format: args.format, ...(args['stamp-version'] ? { stampVersion: armgenVersion } : {}) }, progress(ctx.io));
-      const { errors, warnings } = collect(run);
+      const { errors, warnings, infos } = collect(run);
       const format = args['diagnostics-format'];
       const strictFail = args.strict && warnings.length > 0;
       // Lint errors in armgen's own output (AG500) are findings (exit 1), not invalid input (exit 2).
@@ -66,7 +66,7 @@ export function generateCommand(ctx: Ctx): CommandModule<object, GenerateArgs> {
         ctx.setExit(EXIT.invalid);
         return;
       }
-      reportDiagnostics(ctx.io, [...errors, ...warnings], format, armgenVersion);
+      reportDiagnostics(ctx.io, [...errors, ...warnings, ...infos], format, armgenVersion);
       ctx.setExit(inputErrors.length > 0 ? EXIT.invalid : errors.length > 0 ? EXIT.findings : EXIT.ok);
     },
   };

@@ -42,7 +42,7 @@ export function toSarif(diagnostics: readonly Diagnostic[], version: string): un
         results: diagnostics.map((d) => ({
           ruleId: d.code,
           ruleIndex: codes.indexOf(d.code),
-          level: d.severity === 'error' ? 'error' : 'warning',
+          level: d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'note',
           message: { text: d.message },
           locations: [
             {

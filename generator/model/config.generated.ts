@@ -112,6 +112,7 @@ export interface ArmgenConfig {
   environments?: {
     [k: string]: Environment | undefined;
   };
+  artifacts?: Artifacts;
   /**
    * Runbooks of the account (`Microsoft.Automation/automationAccounts/runbooks`). Content comes from a URI, a local script file copied next to the template, or a starter script armgen generates.
    */
@@ -305,11 +306,18 @@ export interface Encryption {
    */
   keySource: 'Microsoft.Automation' | 'Microsoft.Keyvault';
   /**
-   * Vault URI, e.g. https://kv-ops.vault.azure.net/
+   * Vault URI, e.g. https://kv-ops.vault.azure.net/ (give this or keyVaultResourceId).
    */
   keyVaultUri?: string | ParamRef;
+  /**
+   * Resource ID of the vault. With it, armgen reads the vault's URI and, when keyVersion is not given, the key's current version at deployment (as Azure Verified Modules do), and checks that a role assignment lets the identity use the key.
+   */
+  keyVaultResourceId?: string | ParamRef;
   keyName?: StringOrParam;
-  keyVersion?: StringOrParam;
+  /**
+   * A literal string, or `{ param: NAME }`.
+   */
+  keyVersion?: string | ParamRef;
   /**
    * The config name of a user-assigned identity (not necessarily its Azure name).
    */
@@ -366,7 +374,7 @@ export interface ScopeAutomationAccount {
   kind: 'automationAccount';
 }
 /**
- * Values of declared parameters for one environment.
+ * Values of declared parameters for one environment, and its artifacts location and SAS token (each falls back to the top-level `artifacts`).
  *
  * This interface was referenced by `ArmgenConfig`'s JSON-Schema
  * via the `definition` "environment".
@@ -384,6 +392,25 @@ export interface Environment {
             }
         )
       | undefined;
+  };
+  artifacts?: Artifacts;
+}
+/**
+ * Where the deployment finds the files armgen stages next to the template (runbooks/): the values of the template's `_artifactsLocation` and `_artifactsLocationSasToken` parameters for the parameter files. Needed for a local deployment (`--template-file`, and every Bicep deployment): the parameter's default, the URI the template was deployed from, exists only for `--template-uri` deployments.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "artifacts".
+ */
+export interface Artifacts {
+  /**
+   * Base URI of the uploaded output folder, ending with `/` (for example the blob container folder you upload out/NAME/ to): `runbooks/<file>` is resolved against it.
+   */
+  location?: string;
+  /**
+   * A SAS token for a private container, from Key Vault (never in clear in a committed file). The token must start with `?`.
+   */
+  sasToken?: {
+    keyVaultReference: KeyVaultReference;
   };
 }
 /**

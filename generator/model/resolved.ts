@@ -67,9 +67,8 @@ export interface ResourceNode {
 export interface ModuleNode {
   readonly kind: 'module';
   /**
-   * The deployment itself (`Microsoft.Resources/deployments`): symbol, API version and name (unique per deploying
-   * resource group, identical in both languages). Only a module into the deployment's own resource group may be
-   * depended on.
+   * The deployment itself (`Microsoft.Resources/deployments`): symbol, API version, name (unique per deploying
+   * resource group, identical in both languages) and the scope its record lives in, so others can depend on it.
    */
   readonly ref: ResourceRef;
   /** What the module does; with the target it names the Bicep module file. */
@@ -115,9 +114,15 @@ export interface KeyVaultReference {
   readonly secretVersion?: string;
 }
 
+/**
+ * A value of a parameter file: literal, a Key Vault reference, or read from the deploying pipeline's environment
+ * (Bicep's `readEnvironmentVariable('X')`; an ARM parameter file cannot, so it leaves the value to the deployment
+ * command).
+ */
 export type ParameterValue =
   | { readonly name: string; readonly value: Expr }
-  | { readonly name: string; readonly keyVaultReference: KeyVaultReference };
+  | { readonly name: string; readonly keyVaultReference: KeyVaultReference }
+  | { readonly name: string; readonly environmentVariable: string };
 
 /** A file staged beside the template: a copy of the user's script, or a starter runbook render/ writes. */
 export type ExtraFile =

@@ -4,13 +4,21 @@ import type { Expr } from './expr.js';
  * How a resource's ID is known:
  * - `parts`: from its (optional) subscription and resource group and its name segments (`[account, runbook]`
  *   for a child); ARM spells it `resourceId([sub], [rg], type, ...names)`. Without a resource group it lives in
- *   the deployment's resource group, without a subscription in the deployment's subscription.
+ *   the deployment's resource group, without a subscription in the deployment's subscription; a
+ *   subscription-level resource has no group (`subscriptionResourceId(...)`).
  * - `given`: a full resource ID the config hands over (a `{ param: ... }`), used as is; where a Bicep `existing`
  *   declaration needs name and resource group they are taken apart from it at deployment time, unless the
  *   resource is known to live in the deployment's own resource group (`inDeploymentGroup`).
  */
 export type RefId =
-  | { readonly kind: 'parts'; readonly subscriptionId?: Expr; readonly resourceGroup?: Expr; readonly names: readonly Expr[] }
+  | {
+      readonly kind: 'parts';
+      readonly subscriptionId?: Expr;
+      readonly resourceGroup?: Expr;
+      readonly names: readonly Expr[];
+      /** A subscription-level resource (a deployment at subscription scope): `subscriptionResourceId(...)`. */
+      readonly subscriptionLevel?: boolean;
+    }
   | { readonly kind: 'given'; readonly id: Expr; readonly inDeploymentGroup?: boolean };
 
 /**

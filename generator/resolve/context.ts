@@ -7,7 +7,7 @@ import type { ArmgenConfig, ParamRef } from '../model/config.generated.js';
 export interface Finding {
   readonly pointer: string;
   readonly code: DiagnosticCode;
-  readonly severity: 'error' | 'warning';
+  readonly severity: 'error' | 'warning' | 'info';
   readonly message: string;
 }
 
@@ -30,6 +30,11 @@ export class ResolveContext {
 
   error(pointer: string, code: DiagnosticCode, message: string): void {
     this.findings.push({ pointer, code, severity: 'error', message });
+  }
+
+  /** A hint: printed, never a failure (not even with --strict). */
+  info(pointer: string, code: DiagnosticCode, message: string): void {
+    this.findings.push({ pointer, code, severity: 'info', message });
   }
 
   warn(pointer: string, code: DiagnosticCode, message: string): void {

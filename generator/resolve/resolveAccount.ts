@@ -4,6 +4,8 @@ import { createdRef, type ResourceRef } from '../model/resourceRef.js';
 import type { ResourceNode } from '../model/resolved.js';
 import { didYouMean, suggestionHint } from '../util/didYouMean.js';
 import type { ResolveContext } from './context.js';
+import type { SymbolTable } from './names.js';
+import { resolveEncryption, type ResolvedEncryption } from './resolveEncryption.js';
 import type { ResolvedIdentity } from './resolveIdentities.js';
 import { boolValue, tagsValue } from './values.js';
 
@@ -17,6 +19,7 @@ export interface ResolvedAccount {
   readonly systemAssigned: boolean;
   readonly systemPrincipalId: Expr;
   readonly attached: ReadonlySet<string>;
+  readonly encryption?: ResolvedEncryption;
 }
 
 /** API versions before 2021-06-22 have no `disableLocalAuth` (official schemas, Microsoft.Automation). */
@@ -32,6 +35,7 @@ const IDENTITY_VERSIONS_WITHOUT = new Set(['2015-10-31', '2017-05-15-preview', '
  */
 export function resolveAccount(
   ctx: ResolveContext,
+  symbols: SymbolTable,
   identities: ReadonlyMap<string, ResolvedIdentity>,
   location: Expr,
 ): ResolvedAccount {
@@ -64,6 +68,7 @@ export function resolveAccount(
     systemAssigned || attached.size > 0
       ? obj({ type: str(identityType), userAssignedIdentities: attached.size > 0 ? obj(uaEntries) : undefined })
       : undefined;
+  const encryption = resolveEncryption(ctx, symbols, { identities, attached });
   const resource: ResourceNode = {
     kind: 'resource',
     ref: account,
@@ -74,7 +79,7 @@ export function resolveAccount(
       ...localAuth(ctx, api, pointer),
       publicNetworkAccess: cfg.publicNetworkAccess === undefined ? undefined : boolValue(ctx, cfg.publicNetworkAccess, `${pointer}/publicNetworkAccess`),
       sku: obj({ name: skuValue(ctx, pointer) }),
-      encryption: encryption(ctx, identities, attached, pointer),
+      encryption: encryption?.value,
     }),
     dependsOn,
   };
@@ -85,6 +90,7 @@ export function resolveAccount(
     systemAssigned,
     systemPrincipalId: ref(account, { full: ['identity', 'principalId'] }),
     attached,
+    ...(encryption ? { encryption } : {}),
   };
 }
 
@@ -101,36 +107,4 @@ function skuValue(ctx: ResolveContext, pointer: string): Expr {
   const sku = ctx.config.automationAccount.sku ?? 'Basic';
   if (typeof sku === 'string') return str(sku);
   return ctx.useParam(sku, { pointer: `${pointer}/sku/param`, type: 'string' });
-}
-
-function encryption(ctx: ResolveContext, identities: ReadonlyMap<string, ResolvedIdentity>, attached: ReadonlySet<string>, pointer: string): Expr | undefined {
-  const enc = ctx.config.automationAccount.encryption;
-  if (!enc) return undefined;
-  const at = `${pointer}/encryption`;
-  if (enc.keySource === 'Microsoft.Automation') {
-    for (const key of ['keyVaultUri', 'keyName', 'keyVersion', 'identity'] as const) {
-      if (enc[key] !== undefined) ctx.error(`${at}/${key}`, 'AG200', `${key} applies only to keySource Microsoft.Keyvault (a customer-managed key)`);
-    }
-    return obj({ keySource: str('Microsoft.Automation') });
-  }
-  let identityId: Expr | undefined;
-  if (enc.identity !== undefined) {
-    const identity = identities.get(enc.identity);
-    if (!identity) {
-      ctx.error(`${at}/identity`, 'AG301', `unknown identity '${enc.identity}'.${suggestionHint(didYouMean(enc.identity, identities.keys()))}`);
-    } else if (!attached.has(enc.identity)) {
-      ctx.error(`${at}/identity`, 'AG306', `identity '${enc.identity}' reads the encryption key but is not attached to the account; add it to automationAccount.identity.userAssigned`);
-    } else {
-      identityId = ref(identity.ref, 'id');
-    }
-  }
-  return obj({
-    keySource: str('Microsoft.Keyvault'),
-    identity: identityId ? obj({ userAssignedIdentity: identityId }) : undefined,
-    keyVaultProperties: obj({
-      keyName: enc.keyName === undefined ? undefined : ctx.stringValue(enc.keyName, `${at}/keyName`),
-      keyVersion: enc.keyVersion === undefined ? undefined : ctx.stringValue(enc.keyVersion, `${at}/keyVersion`),
-      keyvaultUri: enc.keyVaultUri === undefined ? undefined : ctx.stringValue(enc.keyVaultUri, `${at}/keyVaultUri`),
-    }),
-  });
 }

@@ -4,8 +4,10 @@ import type { ResolvedModel } from '../model/resolved.js';
 import { ResolveContext, type Finding } from './context.js';
 import { SymbolTable } from './names.js';
 import { resolveAccount } from './resolveAccount.js';
+import { resolveArtifacts } from './resolveArtifacts.js';
 import { ASSET_PARAMETERS, resolveAssets, type ResolveOptions } from './resolveAssets.js';
 import { resolveIdentities } from './resolveIdentities.js';
+import { resolveKeyAccess } from './resolveKeyAccess.js';
 import { LOCATION_PARAMETER, resolveParameters } from './resolveParameters.js';
 import { resolveOutputs } from './resolveOutputs.js';
 import { resolveRoleAssignments } from './resolveRoleAssignments.js';
@@ -27,16 +29,19 @@ export function resolveModel(name: string, config: ArmgenConfig, options: Resolv
     ctx.useParam({ param: LOCATION_PARAMETER }, { pointer: '/identities', type: 'string' });
   }
   const ids = resolveIdentities(ctx, symbols, identityLocation);
-  const account = resolveAccount(ctx, ids.identities, location);
+  const account = resolveAccount(ctx, symbols, ids.identities, location);
   const roles = resolveRoleAssignments(ctx, symbols, {
     account: { ref: account.ref, systemAssigned: account.systemAssigned, systemPrincipalId: account.systemPrincipalId },
     attached: account.attached,
     identities: ids.identities,
   });
+  const accountNode = resolveKeyAccess(ctx, account.resource, account.encryption, roles.assignments);
   const assets = resolveAssets(ctx, symbols, { account, location, identities: ids.identities }, options);
   const lock = assets.lock([...assets.resources, ...roles.resources]);
   const outputs = resolveOutputs(ctx, account, ids.identities);
-  const { parameters, files } = resolveParameters(ctx);
+  const resolvedParameters = resolveParameters(ctx);
+  const parameters = resolvedParameters.parameters;
+  const files = resolveArtifacts(ctx, assets.extraFiles.length > 0, resolvedParameters.files);
   if (ctx.hasErrors) return { ok: false, findings: ctx.findings };
   return {
     ok: true,
@@ -46,9 +51,9 @@ export function resolveModel(name: string, config: ArmgenConfig, options: Resolv
       template: {
         scope: 'resourceGroup',
         parameters: [...parameters, ...assets.parameters],
-        resources: [...ids.resources, account.resource, ...assets.resources, ...roles.resources, ...(lock ? [lock] : [])],
+        resources: [...ids.resources, accountNode, ...assets.resources, ...roles.resources, ...(lock ? [lock] : [])],
         outputs,
-        existing: [...ids.existing, ...roles.existing],
+        existing: [...ids.existing, ...(account.encryption?.existing ?? []), ...roles.existing],
       },
       parameterFiles: files,
       extraFiles: assets.extraFiles,

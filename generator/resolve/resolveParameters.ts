@@ -193,7 +193,7 @@ function isKeyVaultOverride(v: unknown): v is { keyVaultReference: KeyVaultRefer
 }
 
 /** A Key Vault reference with the vault's ID checked and written in Azure's spelling. */
-function kvRef(ctx: ResolveContext, ref: KeyVaultReference, pointer: string): ResolvedKeyVaultReference {
+export function kvRef(ctx: ResolveContext, ref: KeyVaultReference, pointer: string): ResolvedKeyVaultReference {
   const id = parseResourceId(ref.vaultId);
   let vaultId = ref.vaultId;
   if (!id || id.type?.toLowerCase() !== 'microsoft.keyvault/vaults' || !id.subscriptionId || !id.resourceGroup) {

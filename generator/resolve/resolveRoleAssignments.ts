@@ -29,6 +29,15 @@ export interface Principal {
   readonly dependency?: ResourceRef;
 }
 
+/** One resolved assignment, for later checks that need to know who may do what (key access, README). */
+export interface ResolvedAssignment {
+  readonly principal: string;
+  readonly role: ResolvedRole;
+  readonly target: RoleTarget;
+  /** The node that makes it: an extension resource or a module (what to depend on). */
+  readonly ref: ResourceRef;
+}
+
 export interface RoleAssignmentInput {
   readonly account: { readonly ref: ResourceRef; readonly systemAssigned: boolean; readonly systemPrincipalId: Expr };
   readonly attached: ReadonlySet<string>;
@@ -47,8 +56,9 @@ export function resolveRoleAssignments(
   ctx: ResolveContext,
   symbols: SymbolTable,
   input: RoleAssignmentInput,
-): { resources: (ResourceNode | ModuleNode)[]; existing: ResourceRef[] } {
+): { resources: (ResourceNode | ModuleNode)[]; existing: ResourceRef[]; assignments: ResolvedAssignment[] } {
   const resources: (ResourceNode | ModuleNode)[] = [];
+  const assignments: ResolvedAssignment[] = [];
   const existingByKey = new Map<string, ResourceRef>();
   const seen = new Map<string, string>();
   const modules = new Map<string, TemplateModel>();
@@ -67,9 +77,11 @@ export function resolveRoleAssignments(
     adviseLeastPrivilege(ctx, { pointer, principal: principal.label, role, target, scope: ra.scope });
     const symbol = symbols.take(ra.identity, role.name ?? 'role', 'assignment');
     const a = { symbol, target, role, principal, description: ra.description };
-    resources.push(target.here && principal.knownAtStart ? hereAssignment(ctx, a, target.here) : moduleAssignment(ctx, { ...a, modules }));
+    const node = target.here && principal.knownAtStart ? hereAssignment(ctx, a, target.here) : moduleAssignment(ctx, { ...a, modules });
+    resources.push(node);
+    assignments.push({ principal: principal.label, role, target, ref: node.ref });
   });
-  return { resources, existing: [...existingByKey.values()] };
+  return { resources, existing: [...existingByKey.values()], assignments };
 }
 
 interface AssignmentInput {
@@ -128,16 +140,25 @@ function moduleAssignment(ctx: ResolveContext, a: AssignmentInput & { readonly m
     ...(target.resourceId ? [{ name: 'scope', value: target.resourceId }] : []),
     ...(a.description === undefined ? [] : [{ name: 'roleAssignmentDescription', value: str(a.description) }]),
   ];
+  // Unique per deploying resource group and assignment, known at deployment start, 39 characters (limit 64): two
+  // accounts in two groups granting one identity one role at a subscription never share a deployment.
+  const name = interp('ra-', call('guid', member(call('resourceGroup'), 'id'), a.target.scopeId, principal.seed, str(a.role.guid)));
   return {
     kind: 'module',
-    ref: createdRef({
+    ref: {
       symbol: a.symbol,
       type: DEPLOYMENT_TYPE,
       apiVersion: ctx.api(DEPLOYMENT_TYPE),
-      // Unique per deploying resource group and assignment, known at deployment start, 39 characters (limit 64): two
-      // accounts in two groups granting one identity one role at a subscription never share a deployment.
-      name: interp('ra-', call('guid', member(call('resourceGroup'), 'id'), a.target.scopeId, principal.seed, str(a.role.guid))),
-    }),
+      // The deployment's record lives in the scope it deploys to (what Bicep spells its module ID with).
+      id: {
+        kind: 'parts',
+        ...(target.subscriptionId ? { subscriptionId: target.subscriptionId } : {}),
+        ...(kind.kind !== 'subscription' && target.resourceGroup ? { resourceGroup: target.resourceGroup } : {}),
+        ...(kind.kind === 'subscription' ? { subscriptionLevel: true } : {}),
+        names: [name],
+      },
+      created: true,
+    },
     purpose: 'roleAssignment',
     target:
       kind.kind === 'subscription'

@@ -37,6 +37,8 @@ function describeValue(error: ErrorObject): string {
     case 'const':
       return `expected ${JSON.stringify(params.allowedValue)}`;
     case 'anyOf': {
+      const keys = oneOfRequiredKeys(error.schema);
+      if (keys) return `missing one of the keys ${keys.map((k) => `'${k}'`).join(', ')}${about}`;
       const expected = typeof schema?.description === 'string' ? lowerFirst(schema.description).replace(/\.$/, '') : 'a different value';
       return `expected ${expected}, got ${typeName(error.data)}${yaml11BooleanHint(error.data, acceptsBoolean(schema))}`;
     }
@@ -110,4 +112,11 @@ export function typeName(value: unknown): string {
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** `anyOf: [{ required: [a] }, { required: [b] }]`: the keys of which one must be given, else undefined. */
+function oneOfRequiredKeys(schema: unknown): string[] | undefined {
+  if (!Array.isArray(schema)) return undefined;
+  const keys = schema.map((b) => (b && typeof b === 'object' && Array.isArray((b as { required?: unknown }).required) && Object.keys(b).length === 1 ? ((b as { required: string[] }).required) : undefined));
+  return keys.every((k) => k?.length === 1) ? keys.map((k) => k![0]!) : undefined;
 }

@@ -35,6 +35,11 @@ function dropUnfitBranches(errors: readonly ErrorObject[], at: number, drop: Set
     branch.push(e);
   }
   const here = branch.filter((e) => e.instancePath === anyOf.instancePath);
+  // "One of these keys": every branch only misses a key. The anyOf error says it once (describeError).
+  if (branch.length > 0 && branch.every((e) => e.keyword === 'required' && e.instancePath === anyOf.instancePath)) {
+    for (const e of branch) drop.add(e);
+    return;
+  }
   // A branch whose type does not fit: its `type` error, and the `enum`/`const` errors of the same
   // (sub)schema, which Ajv checks whatever the type (the other keywords apply to one type only).
   const unfitSchemas = new Set(here.filter((e) => e.keyword === 'type').map((e) => parentPath(e.schemaPath)));

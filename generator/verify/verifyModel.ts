@@ -14,8 +14,7 @@ export function verifyModel(template: TemplateModel, where = 'template'): void {
     const symbol = node.ref.symbol;
     if (symbols.has(symbol)) throw new Error(`internal error: ${where} declares '${symbol}' twice`);
     symbols.add(symbol);
-    // A deployment into another scope has an ID this template cannot spell with resourceId(): never a dependency.
-    if (node.kind === 'resource' || (node.target.kind === 'resourceGroup' && !node.target.resourceGroup && !node.target.subscriptionId)) created.add(node.ref);
+    created.add(node.ref);
   }
   for (const node of template.resources) {
     const symbol = node.ref.symbol;

@@ -7,10 +7,6 @@ param tags object = {
   workload: 'automation'
 }
 
-@description('Vault that holds the account\'s encryption key')
-#disable-next-line no-hardcoded-env-urls
-param keyVaultUri string = 'https://kv-maximal-cmk.vault.azure.net/'
-
 @description('Log Analytics workspace for the account\'s logs')
 param workspaceId string = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-ops'
 
@@ -49,6 +45,16 @@ resource cmkIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-3
   scope: resourceGroup('rg-identities')
 }
 
+resource cmkVault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
+  name: 'kv-maximal-cmk'
+  scope: resourceGroup('11111111-1111-1111-1111-111111111111', 'rg-keys')
+}
+
+resource cmkKey 'Microsoft.KeyVault/vaults/keys@2024-11-01' existing = {
+  name: 'automation-cmk'
+  parent: cmkVault
+}
+
 resource runnerIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: 'uai-maximal-runner'
   location: location
@@ -79,7 +85,8 @@ resource automationAccount 'Microsoft.Automation/automationAccounts@2024-10-23' 
       }
       keyVaultProperties: {
         keyName: 'automation-cmk'
-        keyvaultUri: keyVaultUri
+        keyVersion: last(split(cmkKey.properties.keyUriWithVersion, '/'))
+        keyvaultUri: cmkVault.properties.vaultUri
       }
     }
   }

@@ -8,3 +8,10 @@ param sqlPassword = az.getSecret(
 )
 param apiKey = az.getSecret('11111111-1111-1111-1111-111111111111', 'rg-secrets', 'kv-maximal-secrets', 'api-key')
 param automationAccountName = 'aa-maximal-prod'
+param _artifactsLocation = 'https://stmaximalprod.blob.core.windows.net/armgen/maximal/'
+param _artifactsLocationSasToken = az.getSecret(
+  '11111111-1111-1111-1111-111111111111',
+  'rg-secrets',
+  'kv-maximal-secrets',
+  'artifacts-sas'
+)

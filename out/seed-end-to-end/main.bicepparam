@@ -1,1 +1,3 @@
 using 'main.bicep'
+
+param _artifactsLocation = 'https://stautomationartifacts.blob.core.windows.net/armgen/seed-end-to-end/'

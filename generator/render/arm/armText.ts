@@ -89,7 +89,8 @@ export function armResourceId(ref: ResourceRef): string {
   const name = ref.id.names.map(armExpressionText);
   if (ref.extensionOf) return `extensionResourceId(${armResourceId(ref.extensionOf)}, ${armStringLiteral(ref.type)}, ${name.join(', ')})`;
   const scope = [ref.id.subscriptionId, ref.id.resourceGroup].filter((x): x is Expr => x !== undefined).map(armExpressionText);
-  return `resourceId(${[...scope, armStringLiteral(ref.type), ...name].join(', ')})`;
+  const fn = ref.id.subscriptionLevel ? 'subscriptionResourceId' : 'resourceId';
+  return `${fn}(${[...scope, armStringLiteral(ref.type), ...name].join(', ')})`;
 }
 
 function refText(ref: ResourceRef, prop: RefProp): string {

@@ -1,5 +1,6 @@
 import { CONTENT_VERSION, PARAMETERS_SCHEMA } from '../../azure/templateSchemas.js';
 import type { Artifact } from '../../model/artifact.js';
+import type { Expr } from '../../model/expr.js';
 import type { ParameterFileModel, ResolvedModel } from '../../model/resolved.js';
 import { createEnvironment, type TemplateFn } from '../environment.js';
 import { armTemplateView } from './armTemplate.js';
@@ -34,7 +35,7 @@ function parameterFileView(file: ParameterFileModel): unknown {
   return {
     schema: PARAMETERS_SCHEMA,
     contentVersion: CONTENT_VERSION,
-    values: file.values.map((v) => ({
+    values: file.values.filter((v) => !('environmentVariable' in v)).map((v) => ({
       name: v.name,
       body:
         'keyVaultReference' in v
@@ -45,7 +46,7 @@ function parameterFileView(file: ParameterFileModel): unknown {
                 ...(v.keyVaultReference.secretVersion ? { secretVersion: v.keyVaultReference.secretVersion } : {}),
               },
             }
-          : { value: toParameterFileJson(v.value) },
+          : { value: toParameterFileJson((v as { value: Expr }).value) },
     })),
   };
 }

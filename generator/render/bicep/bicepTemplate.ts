@@ -162,8 +162,13 @@ function existingDeclaration(e: ResourceRef, where: string): BicepDeclaration {
   }
   let name: Expr;
   let scope: Expr | undefined;
+  if (e.id.kind === 'parts' && e.parent) {
+    // An existing child (a Key Vault key): named under its declared parent, which carries the scope.
+    const props = compactProps({ name: e.id.names[e.id.names.length - 1]!, parent: ref(e.parent, 'resource') });
+    return { partial: 'existing', symbol: e.symbol, typeApi: `${e.type}@${e.apiVersion}`, props };
+  }
   if (e.id.kind === 'parts') {
-    if (e.id.names.length !== 1) throw new BicepUnsupportedError(`${where}: an existing child resource (${e.type}) cannot be declared; armgen supports existing top-level resources only`);
+    if (e.id.names.length !== 1) throw new BicepUnsupportedError(`${where}: an existing child resource (${e.type}) needs its parent declared; armgen supports existing top-level resources and children of declared parents`);
     name = e.id.names[0]!;
     scope = resourceGroupScope(e.id.subscriptionId, e.id.resourceGroup);
   } else {

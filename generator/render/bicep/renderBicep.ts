@@ -50,7 +50,9 @@ function parameterFileView(file: ParameterFileModel, template: TemplateModel): u
   const declared = new Set(template.parameters.map((p) => p.name));
   const values: { head: string; value: Expr }[] = file.values.map((v) => {
     if (!declared.has(v.name)) throw new Error(`internal error: parameter file sets '${v.name}', which main.bicep does not declare`);
-    return { head: `param ${v.name}`, value: 'keyVaultReference' in v ? getSecret(v.name, v.keyVaultReference) : v.value };
+    const value =
+      'keyVaultReference' in v ? getSecret(v.name, v.keyVaultReference) : 'environmentVariable' in v ? call('readEnvironmentVariable', str(v.environmentVariable)) : v.value;
+    return { head: `param ${v.name}`, value };
   });
   const given = new Set(file.values.map((v) => v.name));
   for (const p of template.parameters) {

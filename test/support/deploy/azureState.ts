@@ -63,7 +63,7 @@ export class AzureState {
     const found = this.get(id);
     if (found) return found;
     const type = typeOfId(id) ?? 'unknown';
-    const properties: ObjectValue = sameText(type, UAMI) ? this.uamiProperties(id, undefined) : {};
+    const properties: ObjectValue = sameText(type, UAMI) ? this.uamiProperties(id, undefined) : assumedProperties(type, id);
     Object.defineProperty(properties, OPEN, { value: true });
     const assumed: StoredResource = { id, type, location: undefined, properties, identity: undefined, preexisting: true };
     this.byId.set(id.toLowerCase(), assumed);
@@ -110,4 +110,18 @@ export class AzureState {
     const kept = before?.identity?.principalId;
     return { ...given, principalId: typeof kept === 'string' ? kept : this.newPrincipal(resource.id), tenantId: this.tenantId };
   }
+}
+
+/**
+ * Runtime properties an existing resource of a known type has (REST GET shapes): a vault's `vaultUri`, a key's
+ * `keyUri` and `keyUriWithVersion` (learn.microsoft.com/rest/api/keyvault/keyvault/vaults/get, .../keys/get).
+ */
+function assumedProperties(type: string, id: string): ObjectValue {
+  const names = id.split('/');
+  if (sameText(type, 'Microsoft.KeyVault/vaults')) return { vaultUri: `https://${names.at(-1)}.vault.azure.net/` };
+  if (sameText(type, 'Microsoft.KeyVault/vaults/keys')) {
+    const keyUri = `https://${names.at(-3)}.vault.azure.net/keys/${names.at(-1)}`;
+    return { keyUri, keyUriWithVersion: `${keyUri}/${stableGuid('key-version', id.toLowerCase()).replace(/-/g, '')}` };
+  }
+  return {};
 }

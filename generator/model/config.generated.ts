@@ -48,12 +48,57 @@ export type Tags =
  */
 export type StringOrParam = string | ParamRef;
 /**
+ * Grant a role to one of the account's identities (`identity`) or to any principal (`principalId`: a user, group or service principal) on a scope.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "roleAssignment".
+ */
+export type RoleAssignment = RoleAssignment1 & {
+  /**
+   * `system` for the system-assigned identity, or the name of an attached user-assigned identity.
+   */
+  identity?: string;
+  /**
+   * Object ID of the principal (an Entra user, group or service principal), a GUID or `{ param: NAME }`; instead of `identity`.
+   */
+  principalId?: string | ParamRef;
+  /**
+   * Type of `principalId` (the API enum). Recommended: ARM then skips an Entra lookup that can race replication of a new principal. Identities are always ServicePrincipal.
+   */
+  principalType?: 'User' | 'Group' | 'ServicePrincipal' | 'ForeignGroup' | 'Device';
+  /**
+   * A built-in role name (case-insensitive, common aliases accepted), a role definition GUID, or a full role definition ID.
+   */
+  role: string;
+  scope: Scope;
+  /**
+   * A fixed name (GUID) for the assignment, e.g. to adopt an existing one. Default: `guid(scope, principalId, roleDefinitionId)`.
+   */
+  name?: string;
+  description?: string;
+  /**
+   * An ABAC condition that limits the assignment (e.g. to one blob container); see learn.microsoft.com/azure/role-based-access-control/conditions-overview.
+   */
+  condition?: string;
+  /**
+   * Version of the condition language; only with `condition`. Default 2.0.
+   */
+  conditionVersion?: '2.0';
+  /**
+   * A literal string, or `{ param: NAME }`.
+   */
+  delegatedManagedIdentityResourceId?: string | ParamRef;
+};
+export type RoleAssignment1 = {
+  [k: string]: unknown | undefined;
+};
+/**
  * Where the role applies, chosen by `kind`.
  *
  * This interface was referenced by `ArmgenConfig`'s JSON-Schema
  * via the `definition` "scope".
  */
-export type Scope = ScopeResourceGroup | ScopeSubscription | ScopeResource | ScopeAutomationAccount;
+export type Scope = ScopeResourceGroup | ScopeSubscription | ScopeResource | ScopeAutomationAccount | ScopeIdentity;
 /**
  * Runbook name: 1-63 characters, letters, digits, underscores and hyphens, starting with a letter.
  *
@@ -324,24 +369,6 @@ export interface Encryption {
   identity?: string;
 }
 /**
- * Grant a role to one of the account's identities on a scope.
- *
- * This interface was referenced by `ArmgenConfig`'s JSON-Schema
- * via the `definition` "roleAssignment".
- */
-export interface RoleAssignment {
-  /**
-   * `system` for the system-assigned identity, or the name of an attached user-assigned identity.
-   */
-  identity: string;
-  /**
-   * A built-in role name (case-insensitive, common aliases accepted), a role definition GUID, or a full role definition ID.
-   */
-  role: string;
-  scope: Scope;
-  description?: string;
-}
-/**
  * The deployment's resource group, or another one by `name` (+ `subscriptionId`).
  */
 export interface ScopeResourceGroup {
@@ -372,6 +399,13 @@ export interface ScopeResource {
  */
 export interface ScopeAutomationAccount {
   kind: 'automationAccount';
+}
+/**
+ * A user-assigned identity of this config, by its name under `identities` (e.g. Managed Identity Operator for a deployer).
+ */
+export interface ScopeIdentity {
+  kind: 'identity';
+  name: IdentityName;
 }
 /**
  * Values of declared parameters for one environment, and its artifacts location and SAS token (each falls back to the top-level `artifacts`).

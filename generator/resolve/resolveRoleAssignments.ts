@@ -1,33 +1,20 @@
 import type { RoleAssignment } from '../model/config.generated.js';
-import { call, interp, member, obj, ref, str, type Expr } from '../model/expr.js';
+import { call, interp, member, obj, str, type Expr } from '../model/expr.js';
 import { createdRef, type ResourceRef } from '../model/resourceRef.js';
 import type { ModuleNode, ResourceNode, TemplateModel } from '../model/resolved.js';
-import { didYouMean, suggestionHint } from '../util/didYouMean.js';
 import type { ResolveContext } from './context.js';
 import type { SymbolTable } from './names.js';
 import type { ResolvedIdentity } from './resolveIdentities.js';
 import { adviseLeastPrivilege } from './roles/leastPrivilegeAdvice.js';
 import { roleAssignmentModule, type RoleModuleKind } from './roles/roleAssignmentModule.js';
+import { resolvePrincipal, type Principal, type PrincipalInput } from './roles/resolvePrincipal.js';
 import { resolveRole, type ResolvedRole } from './roles/resolveRole.js';
 import { resolveTarget, type RoleTarget } from './roles/roleTargets.js';
 
 const RA_TYPE = 'Microsoft.Authorization/roleAssignments';
 const DEPLOYMENT_TYPE = 'Microsoft.Resources/deployments';
 
-/** The principal side of an assignment: who gets the role. */
-export interface Principal {
-  readonly label: string;
-  /**
-   * Whether the principal ID is known when the deployment starts (a literal or a parameter). An identity's is
-   * not (it is read with reference()), so its assignments go through a module, where it is.
-   */
-  readonly knownAtStart: boolean;
-  /** A value known when the deployment starts that tells principals apart (an identity's resource ID). */
-  readonly seed: Expr;
-  readonly principalId: Expr;
-  /** The created resource the principal ID is read from, if this template creates it. */
-  readonly dependency?: ResourceRef;
-}
+export type { Principal } from './roles/resolvePrincipal.js';
 
 /** One resolved assignment, for later checks that need to know who may do what (key access, README). */
 export interface ResolvedAssignment {
@@ -38,19 +25,17 @@ export interface ResolvedAssignment {
   readonly ref: ResourceRef;
 }
 
-export interface RoleAssignmentInput {
-  readonly account: { readonly ref: ResourceRef; readonly systemAssigned: boolean; readonly systemPrincipalId: Expr };
-  readonly attached: ReadonlySet<string>;
+export interface RoleAssignmentInput extends PrincipalInput {
   readonly identities: ReadonlyMap<string, ResolvedIdentity>;
 }
 
 /**
- * Resolve `roleAssignments:` for a resource-group deployment (New-AzResourceGroupDeployment):
- * - the deployment's resource group, the account, or a resource in this group: an extension resource here,
- *   named `guid(scopeId, principal resource ID, roleDefinitionGuid)` from values known at deployment start;
- * - another resource group, a resource elsewhere, or a subscription: a role-assignment module (nested
- *   deployment) whose inner template names the assignment from the principal ID it is handed.
- * One (scope, principal, role) is declared once, however the config spells the scope.
+ * Resolve `roleAssignments:` for a resource-group deployment (New-AzResourceGroupDeployment). An assignment whose
+ * principal ID is known when the deployment starts (`principalId:`) and whose scope is in this resource group is an
+ * extension resource here, named `guid(scope, principalId, roleDefinitionId)` (AVM's scheme). Any other one (an
+ * identity's principal ID is read at deployment time; another group, resource or subscription) is a role-assignment
+ * module whose inner template names it the same way from the principal ID it is handed. One (scope, principal,
+ * role) is declared once, however the config spells the scope.
  */
 export function resolveRoleAssignments(
   ctx: ResolveContext,
@@ -61,12 +46,13 @@ export function resolveRoleAssignments(
   const assignments: ResolvedAssignment[] = [];
   const existingByKey = new Map<string, ResourceRef>();
   const seen = new Map<string, string>();
+  const names = new Map<string, string>();
   const modules = new Map<string, TemplateModel>();
   (ctx.config.roleAssignments ?? []).forEach((ra, i) => {
     const pointer = `/roleAssignments/${i}`;
     const principal = resolvePrincipal(ctx, ra, pointer, input);
     const role = resolveRole(ctx, ra.role, `${pointer}/role`);
-    const target = resolveTarget(ctx, ra.scope, `${pointer}/scope`, { account: input.account.ref, symbols, existing: existingByKey });
+    const target = resolveTarget(ctx, ra.scope, `${pointer}/scope`, { account: input.account.ref, identities: input.identities, symbols, existing: existingByKey });
     if (!principal || !role || !target) return;
     const key = JSON.stringify([principal.label, role.guid, target.key]);
     if (seen.has(key)) {
@@ -74,9 +60,10 @@ export function resolveRoleAssignments(
       return;
     }
     seen.set(key, pointer);
+    if (!checkOptions(ctx, ra, pointer, names)) return;
     adviseLeastPrivilege(ctx, { pointer, principal: principal.label, role, target, scope: ra.scope });
-    const symbol = symbols.take(ra.identity, role.name ?? 'role', 'assignment');
-    const a = { symbol, target, role, principal, description: ra.description };
+    const symbol = symbols.take(ra.identity ?? 'principal', role.name ?? 'role', 'assignment');
+    const a: AssignmentInput = { symbol, target, role, principal, options: options(ctx, ra, pointer) };
     const node = target.here && principal.knownAtStart ? hereAssignment(ctx, a, target.here) : moduleAssignment(ctx, { ...a, modules });
     resources.push(node);
     assignments.push({ principal: principal.label, role, target, ref: node.ref });
@@ -84,22 +71,59 @@ export function resolveRoleAssignments(
   return { resources, existing: [...existingByKey.values()], assignments };
 }
 
+/** The optional properties of an assignment, as values. */
+interface AssignmentOptions {
+  readonly name?: Expr;
+  readonly description?: Expr;
+  readonly condition?: Expr;
+  readonly conditionVersion?: Expr;
+  readonly delegatedManagedIdentityResourceId?: Expr;
+}
+
+/** A fixed name is a GUID used once; `conditionVersion` only with a `condition` (RBAC REST API). */
+function checkOptions(ctx: ResolveContext, ra: RoleAssignment, pointer: string, names: Map<string, string>): boolean {
+  if (ra.conditionVersion !== undefined && ra.condition === undefined) {
+    ctx.error(`${pointer}/conditionVersion`, 'AG200', 'conditionVersion applies only with a condition');
+    return false;
+  }
+  if (ra.name === undefined) return true;
+  const other = names.get(ra.name.toLowerCase());
+  if (other) {
+    ctx.error(`${pointer}/name`, 'AG302', `role assignment name ${ra.name} is already used at ${other}; each assignment needs its own name`);
+    return false;
+  }
+  names.set(ra.name.toLowerCase(), pointer);
+  return true;
+}
+
+function options(ctx: ResolveContext, ra: RoleAssignment, pointer: string): AssignmentOptions {
+  const at = (k: string) => `${pointer}/${k}`;
+  return {
+    ...(ra.name !== undefined ? { name: str(ra.name.toLowerCase()) } : {}),
+    ...(ra.description !== undefined ? { description: str(ra.description) } : {}),
+    ...(ra.condition !== undefined ? { condition: str(ra.condition), conditionVersion: str(ra.conditionVersion ?? '2.0') } : {}),
+    ...(ra.delegatedManagedIdentityResourceId !== undefined
+      ? { delegatedManagedIdentityResourceId: ctx.stringValue(ra.delegatedManagedIdentityResourceId, at('delegatedManagedIdentityResourceId')) }
+      : {}),
+  };
+}
+
 interface AssignmentInput {
   readonly symbol: string;
   readonly target: RoleTarget;
   readonly role: ResolvedRole;
   readonly principal: Principal;
-  readonly description: string | undefined;
+  readonly options: AssignmentOptions;
 }
 
 /** An extension resource in this template: the principal ID is known at deployment start, so it seeds the name. */
 function hereAssignment(ctx: ResolveContext, a: AssignmentInput, here: NonNullable<RoleTarget['here']>): ResourceNode {
-  const { target, principal } = a;
+  const { target, principal, options: o } = a;
   const assignment = createdRef({
     symbol: a.symbol,
     type: RA_TYPE,
     apiVersion: ctx.api(RA_TYPE),
-    name: call('guid', target.scopeId, principal.principalId, a.role.definitionId(undefined)),
+    name: o.name ?? call('guid', target.scopeId, principal.principalId, a.role.definitionId(undefined)),
     ...(here.extensionOf ? { extensionOf: here.extensionOf } : {}),
   });
   const dependsOn = [principal.dependency, here.extensionOf?.created ? here.extensionOf : undefined].filter((d): d is ResourceRef => d !== undefined);
@@ -109,10 +133,11 @@ function hereAssignment(ctx: ResolveContext, a: AssignmentInput, here: NonNullab
     properties: obj({
       roleDefinitionId: a.role.definitionId(undefined),
       principalId: principal.principalId,
-      // Managed identities are service principals; saying so lets ARM skip the Entra lookup that races
-      // replication for a just-created identity (PrincipalNotFound). learn.microsoft.com/azure/role-based-access-control/role-assignments-template#principaltype
-      principalType: str('ServicePrincipal'),
-      description: a.description === undefined ? undefined : str(a.description),
+      principalType: principal.principalType,
+      description: o.description,
+      condition: o.condition,
+      conditionVersion: o.conditionVersion,
+      delegatedManagedIdentityResourceId: o.delegatedManagedIdentityResourceId,
     }),
     dependsOn: dependsOn.filter((d, i) => dependsOn.indexOf(d) === i),
   };
@@ -123,7 +148,7 @@ function hereAssignment(ctx: ResolveContext, a: AssignmentInput, here: NonNullab
  * recreated identity (a new principal ID) gets a new name instead of failing with RoleAssignmentUpdateNotPermitted.
  */
 function moduleAssignment(ctx: ResolveContext, a: AssignmentInput & { readonly modules: Map<string, TemplateModel> }): ModuleNode {
-  const { principal } = a;
+  const { principal, options: o } = a;
   const target = a.target.module;
   const kind: RoleModuleKind = target.kind;
   const moduleKey = JSON.stringify(kind);
@@ -132,13 +157,19 @@ function moduleAssignment(ctx: ResolveContext, a: AssignmentInput & { readonly m
     template = roleAssignmentModule(kind, ctx.api(RA_TYPE));
     a.modules.set(moduleKey, template);
   }
-  const roleSubscription = target.subscriptionId;
+  const optional: [string, Expr | undefined][] = [
+    ['principalType', principal.principalType],
+    ['roleAssignmentName', o.name],
+    ['roleAssignmentDescription', o.description],
+    ['condition', o.condition],
+    ['conditionVersion', o.conditionVersion],
+    ['delegatedManagedIdentityResourceId', o.delegatedManagedIdentityResourceId],
+  ];
   const parameters = [
     { name: 'principalId', value: principal.principalId },
-    { name: 'principalType', value: str('ServicePrincipal') },
-    { name: 'roleDefinitionId', value: a.role.definitionId(roleSubscription) },
+    { name: 'roleDefinitionId', value: a.role.definitionId(target.subscriptionId) },
     ...(target.resourceId ? [{ name: 'scope', value: target.resourceId }] : []),
-    ...(a.description === undefined ? [] : [{ name: 'roleAssignmentDescription', value: str(a.description) }]),
+    ...optional.filter((e): e is [string, Expr] => e[1] !== undefined).map(([name, value]) => ({ name, value })),
   ];
   // Unique per deploying resource group and assignment, known at deployment start, 39 characters (limit 64): two
   // accounts in two groups granting one identity one role at a subscription never share a deployment.
@@ -175,25 +206,4 @@ function moduleAssignment(ctx: ResolveContext, a: AssignmentInput & { readonly m
     parameters,
     dependsOn: [principal.dependency, target.resource?.created ? target.resource : undefined].filter((d, i, all): d is ResourceRef => d !== undefined && all.indexOf(d) === i),
   };
-}
-
-function resolvePrincipal(ctx: ResolveContext, ra: RoleAssignment, pointer: string, input: RoleAssignmentInput): Principal | undefined {
-  if (ra.identity === 'system') {
-    if (!input.account.systemAssigned) {
-      ctx.error(`${pointer}/identity`, 'AG306', `role assignment ${pointer.split('/').pop()} is for the system-assigned identity, which is off; set automationAccount.identity.systemAssigned: true`);
-      return undefined;
-    }
-    return { label: 'system', knownAtStart: false, seed: ref(input.account.ref, 'id'), principalId: input.account.systemPrincipalId, dependency: input.account.ref };
-  }
-  const identity = input.identities.get(ra.identity);
-  if (!identity) {
-    const hint = suggestionHint(didYouMean(ra.identity, ['system', ...input.identities.keys()]));
-    ctx.error(`${pointer}/identity`, 'AG301', `unknown identity '${ra.identity}'.${hint || ' Declare it under identities: and attach it to the account.'}`);
-    return undefined;
-  }
-  if (!input.attached.has(ra.identity)) {
-    ctx.error(`${pointer}/identity`, 'AG306', `identity '${ra.identity}' is not attached to the account; add it to automationAccount.identity.userAssigned`);
-    return undefined;
-  }
-  return { label: ra.identity, knownAtStart: false, seed: ref(identity.ref, 'id'), principalId: identity.principalId, ...(identity.ref.created ? { dependency: identity.ref } : {}) };
 }

@@ -623,11 +623,11 @@ module runnerReaderAssignment 'modules/roleAssignment.resourceGroup.bicep' = {
   name: 'ra-${guid(resourceGroup().id, resourceGroup().id, runnerIdentity.id, 'acdd72a7-3385-48ef-bd42-f606fba81ae7')}'
   params: {
     principalId: runnerIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId(
       'Microsoft.Authorization/roleDefinitions',
       'acdd72a7-3385-48ef-bd42-f606fba81ae7'
     )
+    principalType: 'ServicePrincipal'
   }
 }
 
@@ -635,12 +635,12 @@ module systemAutomationJobOperatorAssignment 'modules/roleAssignment.resource.Au
   name: 'ra-${guid(resourceGroup().id, automationAccount.id, automationAccount.id, '4fe576fe-1146-4730-92eb-48519fa6bf9f')}'
   params: {
     principalId: automationAccount.identity.principalId
-    principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId(
       'Microsoft.Authorization/roleDefinitions',
       '4fe576fe-1146-4730-92eb-48519fa6bf9f'
     )
     scope: automationAccount.id
+    principalType: 'ServicePrincipal'
   }
 }
 

@@ -102,11 +102,11 @@ module runnerReaderAssignment 'modules/roleAssignment.resourceGroup.bicep' = {
   name: 'ra-${guid(resourceGroup().id, resourceGroup().id, runnerIdentity.id, 'acdd72a7-3385-48ef-bd42-f606fba81ae7')}'
   params: {
     principalId: runnerIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId(
       'Microsoft.Authorization/roleDefinitions',
       'acdd72a7-3385-48ef-bd42-f606fba81ae7'
     )
+    principalType: 'ServicePrincipal'
   }
 }
 

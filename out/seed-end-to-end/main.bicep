@@ -124,12 +124,12 @@ module userAssignedTwoKeyVaultSecretsUserAssignment 'modules/roleAssignment.reso
   name: 'ra-${guid(resourceGroup().id, vault.id, userAssignedTwoIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')}'
   params: {
     principalId: userAssignedTwoIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId(
       'Microsoft.Authorization/roleDefinitions',
       '4633458b-17de-408a-b874-0445c86b69e6'
     )
     scope: vault.id
+    principalType: 'ServicePrincipal'
     roleAssignmentDescription: 'The seed\'s runbook reads a secret from this vault'
   }
 }

@@ -36,11 +36,11 @@ module opsContributorAssignment 'modules/roleAssignment.subscription.bicep' = {
   scope: subscription()
   params: {
     principalId: opsIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId(
       'Microsoft.Authorization/roleDefinitions',
       'b24988ac-6180-42a0-ab88-20f7382dd24c'
     )
+    principalType: 'ServicePrincipal'
     roleAssignmentDescription: 'Runbooks manage resources across the subscription'
   }
 }
@@ -50,13 +50,13 @@ module secretsReaderKeyVaultSecretsUserAssignment 'modules/roleAssignment.resour
   scope: resourceGroup('33333333-3333-3333-3333-333333333333', 'rg-secrets')
   params: {
     principalId: secretsReaderIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId(
       '33333333-3333-3333-3333-333333333333',
       'Microsoft.Authorization/roleDefinitions',
       '4633458b-17de-408a-b874-0445c86b69e6'
     )
     scope: '/subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/kv-ops-secrets'
+    principalType: 'ServicePrincipal'
   }
 }
 

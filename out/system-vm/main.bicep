@@ -30,12 +30,12 @@ module systemVirtualMachineContributorAssignment 'modules/roleAssignment.resourc
   name: 'ra-${guid(resourceGroup().id, virtualMachine.id, automationAccount.id, '9980e02c-c2be-4d73-94e8-173b1dc7cf3c')}'
   params: {
     principalId: automationAccount.identity.principalId
-    principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId(
       'Microsoft.Authorization/roleDefinitions',
       '9980e02c-c2be-4d73-94e8-173b1dc7cf3c'
     )
     scope: virtualMachine.id
+    principalType: 'ServicePrincipal'
   }
 }
 

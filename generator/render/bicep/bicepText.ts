@@ -11,7 +11,7 @@ import type { ResourceRef } from '../../model/resourceRef.js';
  * - a call stays on one line when the whole line fits in 120 columns; otherwise a call with two or more
  *   arguments puts each argument on its own line (trailing commas, `)` on its own line); a call with zero
  *   or one argument never breaks;
- * - string interpolations never break.
+ * - string interpolations never break; a conditional that does not fit breaks before `?` and `:`, one level deeper.
  */
 
 /** Width of `bicep format` (PrettyPrinterV2Options.Default). */
@@ -147,6 +147,13 @@ export function toBicep(e: Expr, at: BicepPosition = { level: 0, column: 0 }): s
         return `${open}${toBicep(e.args[0]!, { level: at.level, column: at.column + open.length, trailing: trailing + 1, inline: true })})`;
       }
       return flat;
+    }
+    case 'cond': {
+      // `bicep format` breaks a conditional that does not fit before `?` and `:`, one level deeper.
+      const flat = toBicepFlat(e);
+      if (at.column + flat.length + trailing <= BICEP_WIDTH) return flat;
+      const inner = INDENT.repeat(at.level + 1);
+      return `${operand(e.test)}\n${inner}? ${operand(e.then)}\n${inner}: ${operand(e.else)}`;
     }
     case 'member': {
       const suffix = memberSuffix(e.path);

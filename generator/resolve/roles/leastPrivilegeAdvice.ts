@@ -16,7 +16,7 @@ export function adviseLeastPrivilege(
 ): void {
   const { role, scope } = a;
   if (!role.name) return;
-  const who = a.principal === 'system' ? "the account's system-assigned identity" : `identity '${a.principal}'`;
+  const who = a.principal === 'system' ? "the account's system-assigned identity" : a.principal.startsWith('principal ') ? a.principal : `identity '${a.principal}'`;
   if (role.privileged && (scope.kind === 'subscription' || scope.kind === 'resourceGroup')) {
     const where = scope.kind === 'subscription' ? 'a whole subscription' : 'a whole resource group';
     ctx.warn(`${a.pointer}/role`, 'AG700', `'${role.name}' on ${where} gives ${who} control of every resource in it${grants(role.name)}; grant a narrower role on the resource group or resource the runbook needs`);

@@ -14,11 +14,17 @@ export type RoleModuleKind = { readonly kind: 'resourceGroup' } | { readonly kin
  */
 export const ROLE_MODULE_PARAMETERS = {
   principalId: 'Object (principal) ID that gets the role.',
-  principalType: 'Type of the principal (ServicePrincipal for managed identities).',
   roleDefinitionId: 'Resource ID of the role definition.',
+  principalType: 'Type of the principal (ServicePrincipal for managed identities); empty to let Azure look it up.',
+  roleAssignmentName: 'A fixed name (GUID) for the assignment; empty for guid(scope, principalId, roleDefinitionId).',
   roleAssignmentDescription: 'Description of the role assignment; empty for none.',
+  condition: 'An ABAC condition that limits the assignment; empty for none.',
+  conditionVersion: 'Version of the condition language (2.0); empty without a condition.',
+  delegatedManagedIdentityResourceId: 'Resource ID of a delegated managed identity (Azure Lighthouse); empty for none.',
 } as const;
 
+/** The optional parameters: default '' and left out of the assignment when empty. */
+const OPTIONAL = ['principalType', 'roleAssignmentName', 'roleAssignmentDescription', 'condition', 'conditionVersion', 'delegatedManagedIdentityResourceId'] as const;
 export type RoleModuleParameter = keyof typeof ROLE_MODULE_PARAMETERS | 'scope';
 
 /**
@@ -31,7 +37,6 @@ export type RoleModuleParameter = keyof typeof ROLE_MODULE_PARAMETERS | 'scope';
 export function roleAssignmentModule(kind: RoleModuleKind, apiVersion: string): TemplateModel {
   const parameters: TemplateParameter[] = [
     { name: 'principalId', type: 'string', description: ROLE_MODULE_PARAMETERS.principalId },
-    { name: 'principalType', type: 'string', description: ROLE_MODULE_PARAMETERS.principalType },
     { name: 'roleDefinitionId', type: 'string', description: ROLE_MODULE_PARAMETERS.roleDefinitionId },
   ];
   let target: ResourceRef | undefined;
@@ -52,12 +57,13 @@ export function roleAssignmentModule(kind: RoleModuleKind, apiVersion: string): 
     scopeId = member(call(kind.kind === 'subscription' ? 'subscription' : 'resourceGroup'), 'id');
   }
   // Not `description`: a Bicep parameter of that name would shadow the @description() decorator (BCP062).
-  parameters.push({ name: 'roleAssignmentDescription', type: 'string', description: ROLE_MODULE_PARAMETERS.roleAssignmentDescription, defaultValue: str('') });
+  for (const name of OPTIONAL) parameters.push({ name, type: 'string', description: ROLE_MODULE_PARAMETERS[name], defaultValue: str('') });
+  const orNull = (name: (typeof OPTIONAL)[number]): Expr => cond(call('empty', param(name)), { k: 'null' }, param(name));
   const assignment = createdRef({
     symbol: 'roleAssignment',
     type: RA_TYPE,
     apiVersion,
-    name: call('guid', scopeId, param('principalId'), param('roleDefinitionId')),
+    name: cond(call('empty', param('roleAssignmentName')), call('guid', scopeId, param('principalId'), param('roleDefinitionId')), param('roleAssignmentName')),
     ...(target ? { extensionOf: target } : {}),
   });
   return {
@@ -70,8 +76,11 @@ export function roleAssignmentModule(kind: RoleModuleKind, apiVersion: string): 
         properties: obj({
           roleDefinitionId: param('roleDefinitionId'),
           principalId: param('principalId'),
-          principalType: param('principalType'),
-          description: cond(call('empty', param('roleAssignmentDescription')), { k: 'null' }, param('roleAssignmentDescription')),
+          principalType: orNull('principalType'),
+          description: orNull('roleAssignmentDescription'),
+          condition: orNull('condition'),
+          conditionVersion: orNull('conditionVersion'),
+          delegatedManagedIdentityResourceId: orNull('delegatedManagedIdentityResourceId'),
         }),
         dependsOn: [],
       },

@@ -6,6 +6,8 @@ import { call, index, interp, member, num, ref, str, type Expr } from '../../mod
 import { existingRef, type ResourceRef } from '../../model/resourceRef.js';
 import type { ResolveContext } from '../context.js';
 import type { SymbolTable } from '../names.js';
+import { didYouMean, suggestionHint } from '../../util/didYouMean.js';
+import type { ResolvedIdentity } from '../resolveIdentities.js';
 import type { RoleModuleKind } from './roleAssignmentModule.js';
 
 /**
@@ -35,6 +37,7 @@ export interface RoleTarget {
 
 export interface TargetInput {
   readonly account: ResourceRef;
+  readonly identities: ReadonlyMap<string, ResolvedIdentity>;
   readonly symbols: SymbolTable;
   /** Existing resources declared so far, by key: one declaration per scope resource. */
   readonly existing: Map<string, ResourceRef>;
@@ -78,6 +81,8 @@ export function resolveTarget(ctx: ResolveContext, scope: Scope, pointer: string
     }
     case 'resource':
       return scope.resourceId !== undefined ? resourceIdTarget(ctx, scope, pointer) : typedResourceTarget(ctx, scope, pointer, input);
+    case 'identity':
+      return identityTarget(ctx, scope.name, pointer, input);
     default: {
       const never: never = scope;
       throw new Error(`unknown scope ${JSON.stringify(never)}`);
@@ -168,6 +173,26 @@ function typedResourceTarget(ctx: ResolveContext, scope: Extract<Scope, { kind: 
     resourceType: type,
     module: { kind: { kind: 'resource', resourceType: type }, ...(sub ? { subscriptionId: sub } : {}), resourceGroup: rg, resourceId: id },
   };
+}
+
+/** A user-assigned identity of this config (e.g. Managed Identity Operator on it for a deployer). */
+function identityTarget(ctx: ResolveContext, handle: string, pointer: string, input: TargetInput): RoleTarget | undefined {
+  const identity = input.identities.get(handle);
+  if (!identity) {
+    ctx.error(`${pointer}/name`, 'AG301', `unknown identity '${handle}'.${suggestionHint(didYouMean(handle, input.identities.keys()))}`);
+    return undefined;
+  }
+  const res = identity.ref;
+  const id = ref(res, 'id');
+  const key = `res:identity/${identity.literalKey ?? handle}`;
+  const base = { scopeId: id, key, resourceType: res.type };
+  if (res.id.kind === 'given') {
+    const parts = call('split', res.id.id, str('/'));
+    return { ...base, module: { kind: { kind: 'resource', resourceType: res.type }, subscriptionId: index(parts, num(2)), resourceGroup: index(parts, num(4)), resourceId: id } };
+  }
+  const { subscriptionId, resourceGroup } = res.id;
+  if (!resourceGroup) return { ...base, here: { extensionOf: res }, module: { kind: { kind: 'resource', resourceType: res.type }, resourceId: id, resource: res } };
+  return { ...base, module: { kind: { kind: 'resource', resourceType: res.type }, ...(subscriptionId ? { subscriptionId } : {}), resourceGroup, resourceId: id } };
 }
 
 /** `virtualMachines` -> `virtualMachine`, `vaults` -> `vault`. */

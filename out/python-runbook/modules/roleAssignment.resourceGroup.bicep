@@ -1,21 +1,38 @@
 @description('Object (principal) ID that gets the role.')
 param principalId string
 
-@description('Type of the principal (ServicePrincipal for managed identities).')
-param principalType string
-
 @description('Resource ID of the role definition.')
 param roleDefinitionId string
+
+@description('Type of the principal (ServicePrincipal for managed identities); empty to let Azure look it up.')
+param principalType string = ''
+
+@description('A fixed name (GUID) for the assignment; empty for guid(scope, principalId, roleDefinitionId).')
+param roleAssignmentName string = ''
 
 @description('Description of the role assignment; empty for none.')
 param roleAssignmentDescription string = ''
 
+@description('An ABAC condition that limits the assignment; empty for none.')
+param condition string = ''
+
+@description('Version of the condition language (2.0); empty without a condition.')
+param conditionVersion string = ''
+
+@description('Resource ID of a delegated managed identity (Azure Lighthouse); empty for none.')
+param delegatedManagedIdentityResourceId string = ''
+
 resource roleAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(resourceGroup().id, principalId, roleDefinitionId)
+  name: empty(roleAssignmentName) ? guid(resourceGroup().id, principalId, roleDefinitionId) : roleAssignmentName
   properties: {
     roleDefinitionId: roleDefinitionId
     principalId: principalId
-    principalType: principalType
+    principalType: empty(principalType) ? null : principalType
     description: empty(roleAssignmentDescription) ? null : roleAssignmentDescription
+    condition: empty(condition) ? null : condition
+    conditionVersion: empty(conditionVersion) ? null : conditionVersion
+    delegatedManagedIdentityResourceId: empty(delegatedManagedIdentityResourceId)
+      ? null
+      : delegatedManagedIdentityResourceId
   }
 }

@@ -29,7 +29,7 @@ describe('role assignments', () => {
     expect(d).not.to.have.property('resourceGroup');
     expect(d).not.to.have.property('subscriptionId');
     const inner = nested(d).template.resources[0]!;
-    expect(inner.name).to.equal("[guid(resourceGroup().id, parameters('principalId'), parameters('roleDefinitionId'))]");
+    expect(inner.name).to.equal("[if(empty(parameters('roleAssignmentName')), guid(resourceGroup().id, parameters('principalId'), parameters('roleDefinitionId')), parameters('roleAssignmentName'))]");
     expect(nested(d).parameters.roleDefinitionId!.value).to.equal("[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'acdd72a7-3385-48ef-bd42-f606fba81ae7')]");
     expect(nested(d).parameters.principalId!.value).to.equal("[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uai-ops'), '2024-11-30').principalId]");
     expect(d).not.to.have.property('dependsOn');
@@ -62,9 +62,9 @@ describe('role assignments', () => {
     const inner = nested(d).template.resources[0]!;
     expect(inner).not.to.have.property('scope');
     // ...the inner template names the assignment from the principal ID it is handed (a recreated identity gets a new name)
-    expect(props(inner).principalType).to.equal("[parameters('principalType')]");
+    expect(props(inner).principalType).to.equal("[if(empty(parameters('principalType')), null(), parameters('principalType'))]");
     expect(nested(d).parameters.principalType!.value).to.equal('ServicePrincipal');
-    expect(inner.name).to.equal("[guid(resourceGroup().id, parameters('principalId'), parameters('roleDefinitionId'))]");
+    expect(inner.name).to.match(/guid\(resourceGroup\(\)\.id, parameters\('principalId'\), parameters\('roleDefinitionId'\)\)/);
     // ...and the deployment's name is unique per deploying resource group and assignment, known at deployment start
     expect(d.name).to.equal(
       `[format('ra-{0}', guid(resourceGroup().id, '/subscriptions/${SUB}/resourceGroups/rg-other', resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uai-ops'), 'acdd72a7-3385-48ef-bd42-f606fba81ae7'))]`,

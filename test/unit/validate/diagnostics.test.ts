@@ -54,7 +54,7 @@ describe('schema diagnostics: one message per mistake, in the words of the confi
 
   it('says what a scope kind must be, once, whether it is missing, not a string or unknown', () => {
     const scoped = (scope: unknown) => ({ ...account({ identity: { systemAssigned: true } }), roleAssignments: [{ identity: 'system', role: 'Reader', scope }] });
-    const kinds = "'resourceGroup', 'subscription', 'resource', 'automationAccount'";
+    const kinds = "'resourceGroup', 'subscription', 'resource', 'automationAccount', 'identity'";
     expect(messagesOf(scoped({ name: 'rg' }))).to.deep.equal([`/roleAssignments/0/scope: missing 'kind': one of ${kinds}`]);
     expect(messagesOf(scoped({ kind: 3 }))).to.deep.equal([`/roleAssignments/0/scope: 'kind' must be one of ${kinds}; got number 3`]);
   });

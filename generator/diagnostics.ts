@@ -36,6 +36,8 @@ export const diagnosticCodes = {
   AG309: 'The config cannot be rendered as Bicep (use --format arm for it).',
   AG400: 'An Azure template limit would be exceeded.',
   AG500: 'Lint: the rendered output breaks a best-practice rule.',
+  AG501: 'A retired runtime: a runbook, runtime environment or module list on PowerShell 7.1/7.2 or Python 2.7/3.8.',
+  AG502: 'Modules or packages the runtime likely cannot load (Az.Accounts pinned below what other Az modules need, a wheel for another Python or platform).',
   AG600: 'Output cannot be written (permissions, a file in the way, a path outside the output folder, two configs writing one file).',
   AG700: 'Least privilege: a broad role where a narrower one exists.',
   AG701: 'Deploy-time access: an identity the config relies on lacks a role it needs (a customer-managed key, a Key Vault secret), or a value it needs is unknown.',

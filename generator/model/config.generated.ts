@@ -448,7 +448,7 @@ export interface Artifacts {
   };
 }
 /**
- * One runbook. Give exactly one of `uri`, `file` or `generate`.
+ * One runbook. Give exactly one of `uri`, `file` or `generate`. Give `type`, except for a runbook that names a `runtimeEnvironment` (the type follows its language) or a generated one (it then runs in armgen's default runtime environment: PowerShell 7.4 with Az 12.3.0, or Python 3.10).
  *
  * This interface was referenced by `ArmgenConfig`'s JSON-Schema
  * via the `definition` "runbook".
@@ -456,11 +456,12 @@ export interface Artifacts {
 export interface Runbook {
   name: RunbookName;
   /**
-   * The runbook type (the API's `runbookType`).
+   * The runbook type (the API's `runbookType`). With a `runtimeEnvironment` it is `PowerShell` or `Python` (the environment picks the version). Without one, `PowerShell` runs PowerShell 5.1; `PowerShell72` (PowerShell 7.2), `Python3` (Python 3.8) and `Python2` are retired runtimes (warning AG501).
    */
-  type:
+  type?:
     | 'PowerShell'
     | 'PowerShell72'
+    | 'Python'
     | 'Python3'
     | 'Python2'
     | 'GraphPowerShell'
@@ -476,7 +477,7 @@ export interface Runbook {
    */
   logActivityTrace?: number;
   /**
-   * Name of a runtime environment (declared under `runtimeEnvironments:` or already in the account). API 2024-10-23.
+   * Name of a runtime environment: one declared under `runtimeEnvironments:`, a system-generated one (`PowerShell-5.1`, `Python-3.10`...) or another that already exists in the account. API 2024-10-23.
    */
   runtimeEnvironment?: string;
   tags?: Tags;
@@ -495,7 +496,7 @@ export interface Runbook {
   generate?: GeneratedRunbook;
 }
 /**
- * A starter runbook armgen renders: sign in with a managed identity, set the context, optionally read a Key Vault secret.
+ * A starter runbook armgen renders: sign in with a managed identity, set the context, optionally read a Key Vault secret. Without `type` and `runtimeEnvironment` it runs in armgen's default runtime environment for its flow (`PowerShell-7_4`: PowerShell 7.4 with Az 12.3.0; `Python-3_10`: Python 3.10), created unless `runtimeEnvironments:` declares one of that name.
  *
  * This interface was referenced by `ArmgenConfig`'s JSON-Schema
  * via the `definition` "generatedRunbook".
@@ -515,7 +516,7 @@ export interface GeneratedRunbook {
   };
 }
 /**
- * A PowerShell module from a NuGet feed (default: the PowerShell Gallery). contentLink.uri = `<uri>/<name>[/<version>]`.
+ * A PowerShell module. `uri` is a feed base (`<uri>/<name>[/<version>]` is linked) or the module's own link (ending with `/<name>`, `/<name>/<version>` or a .nupkg/.zip file), used as given; default: the PowerShell Gallery.
  *
  * This interface was referenced by `ArmgenConfig`'s JSON-Schema
  * via the `definition` "module".
@@ -530,7 +531,7 @@ export interface Module {
    */
   version?: string;
   /**
-   * Feed base URI.
+   * Feed base URI, or the link to this module (`.../<name>`, `.../<name>/<version>`, or a .nupkg/.zip file). A `version` must match a version in the link.
    */
   uri?: string;
   /**
@@ -540,27 +541,39 @@ export interface Module {
   tags?: Tags;
 }
 /**
- * A Python package. `uri` is the full link to a .whl/.tar.gz/.zip, or a base to which `/<name>[/<version>]` is appended.
+ * A Python package. `uri` is the link to its .whl (or .tar.gz/.zip) file, used as given; or a folder URL when `name` is the file name (AVM style).
  *
  * This interface was referenced by `ArmgenConfig`'s JSON-Schema
  * via the `definition` "pythonPackage".
  */
 export interface PythonPackage {
   name: string;
+  /**
+   * Content version (`contentLink.version`); must be the version in the file name.
+   */
   version?: string;
+  /**
+   * Link to the package file (e.g. https://files.pythonhosted.org/packages/.../requests-2.32.3-py3-none-any.whl).
+   */
   uri: string;
   dependsOn?: string[];
   tags?: Tags;
 }
 /**
- * A runtime environment: language, version, default packages (e.g. Az 12.3.0) and extra packages.
+ * A runtime environment: language, version, default packages (e.g. Az 12.3.0) and extra packages. Automation offers PowerShell 5.1 and 7.4 and Python 3.10; 7.1, 7.2, 2.7 and 3.8 are retired (warning AG501). Language and version cannot change once created.
  *
  * This interface was referenced by `ArmgenConfig`'s JSON-Schema
  * via the `definition` "runtimeEnvironment".
  */
 export interface RuntimeEnvironment {
+  /**
+   * Letters, digits, underscores and hyphens, starting with a letter (`^[a-zA-Z][a-zA-Z-_0-9]*$` in the official schema: no dots).
+   */
   name: string;
   language: 'PowerShell' | 'Python';
+  /**
+   * The runtime version: PowerShell 5.1 or 7.4; Python 3.10.
+   */
   version: string;
   description?: string;
   /**
@@ -571,10 +584,13 @@ export interface RuntimeEnvironment {
   };
   packages?: {
     /**
-     * Module name as in the gallery, e.g. Az.Accounts.
+     * Module name as in the gallery (e.g. Az.Accounts), or the Python distribution name.
      */
     name: string;
     version?: string;
+    /**
+     * PowerShell: a feed base or the module's own link, as for `modules` (default: the PowerShell Gallery). Python (required): the link to the .whl file; Python 3.10 loads pure-Python or cp310 Linux x86-64 wheels.
+     */
     uri?: string;
     /**
      * Packages of the same environment to import first. Az.Accounts always comes before the other Az.* packages.

@@ -1,4 +1,5 @@
 import type { ResourceType } from '../azure/resourceTypes.js';
+import { retirementText, runtimeOfLegacyType, type RuntimeLanguage } from '../azure/runtimes.js';
 import type { Module, PythonPackage } from '../model/config.generated.js';
 import { obj, str, type Expr } from '../model/expr.js';
 import type { ResourceRef } from '../model/resourceRef.js';
@@ -6,17 +7,14 @@ import type { ResourceNode } from '../model/resolved.js';
 import { didYouMean, suggestionHint } from '../util/didYouMean.js';
 import { childNode, childRef, type AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
+import { adviseAzAccountsPin } from './moduleAdvice.js';
 import type { SymbolTable } from './names.js';
+import { packageLink, type PackageSpec } from './packageLinks.js';
 import { tagsValue } from './values.js';
-
-/** NuGet v2 package endpoint of the PowerShell Gallery: `<base>/<name>[/<version>]` downloads the .nupkg. */
-export const POWERSHELL_GALLERY = 'https://www.powershellgallery.com/api/v2/package';
 
 const AZ_ACCOUNTS = 'az.accounts';
 /** Az.* modules (and the Az roll-up) need Az.Accounts loaded first; importing them in parallel fails. */
 const NEEDS_AZ_ACCOUNTS = /^az(\..+)?$/i;
-/** Full links to a Python distribution are used as given. */
-const PYTHON_DISTRIBUTION = /\.(whl|tar\.gz|zip)$/i;
 
 export interface ImportItem {
   readonly name: string;
@@ -86,10 +84,14 @@ export function findCycle(edges: ReadonlyMap<string, readonly string[]>): string
   return undefined;
 }
 
-/** `<base>/<name>[/<version>]`, the gallery convention (a trailing slash on the base is tolerated). */
-export function galleryUri(base: string, name: string, version: string | undefined): string {
-  const root = base.replace(/\/+$/, '');
-  return version === undefined ? `${root}/${name}` : `${root}/${name}/${version}`;
+/** The link of one module or package (see packageLink for the rules), or undefined after reporting why not. */
+export function resolvePackageLink(ctx: ResolveContext, language: RuntimeLanguage, spec: PackageSpec, pointer: string): { uri: string; file?: string } | undefined {
+  const link = packageLink(language, spec);
+  if (!link.ok) {
+    ctx.error(`${pointer}/${link.key}`, 'AG308', link.problem);
+    return undefined;
+  }
+  return link;
 }
 
 export function contentLink(uri: string, version: string | undefined): Expr {
@@ -105,11 +107,11 @@ export interface ModuleResolution {
 
 type ListKind = 'modules' | 'powerShell72Modules' | 'python3Packages';
 
-const LISTS: readonly { key: ListKind; type: ResourceType; what: string; location: boolean }[] = [
-  { key: 'modules', type: 'Microsoft.Automation/automationAccounts/modules', what: 'module', location: true },
-  { key: 'powerShell72Modules', type: 'Microsoft.Automation/automationAccounts/powerShell72Modules', what: 'PowerShell 7.2 module', location: true },
+const LISTS: readonly { key: ListKind; type: ResourceType; what: string; language: RuntimeLanguage; location: boolean }[] = [
+  { key: 'modules', type: 'Microsoft.Automation/automationAccounts/modules', what: 'module', language: 'PowerShell', location: true },
+  { key: 'powerShell72Modules', type: 'Microsoft.Automation/automationAccounts/powerShell72Modules', what: 'PowerShell 7.2 module', language: 'PowerShell', location: true },
   // python3Packages declares no `location` in the official schema.
-  { key: 'python3Packages', type: 'Microsoft.Automation/automationAccounts/python3Packages', what: 'Python package', location: false },
+  { key: 'python3Packages', type: 'Microsoft.Automation/automationAccounts/python3Packages', what: 'Python package', language: 'Python', location: false },
 ];
 
 /**
@@ -123,23 +125,35 @@ export function resolveModules(ctx: ResolveContext, symbols: SymbolTable, accoun
     const items: readonly (Module | PythonPackage)[] = ctx.config[list.key] ?? [];
     if (items.length === 0) continue;
     const pointer = `/${list.key}`;
+    if (list.key === 'powerShell72Modules') adviseRetiredModules(ctx, pointer);
+    if (list.language === 'PowerShell') adviseAzAccountsPin(ctx, items, pointer, list.what);
     const edges = importOrder(ctx, items, pointer, list.what);
     const refs = new Map<string, ResourceRef>();
     for (const m of items) if (!refs.has(m.name)) refs.set(m.name, childRef(ctx, account.ref, list.type, str(m.name), symbols.take(m.name, list.key === 'python3Packages' ? 'package' : 'module')));
     items.forEach((m, i) => {
       const own = edges.get(m.name);
-      if (!own) return;
+      const link = resolvePackageLink(ctx, list.language, m, `${pointer}/${i}`);
+      if (!own || !link) return;
       names[list.key].add(m.name.toLowerCase());
-      const uri = list.key === 'python3Packages' && PYTHON_DISTRIBUTION.test(m.uri ?? '') ? m.uri! : galleryUri(m.uri ?? POWERSHELL_GALLERY, m.name, m.version);
       resources.push(
         childNode(refs.get(m.name)!, {
           ...(list.location ? { location: account.location } : {}),
           ...(m.tags === undefined ? {} : { tags: tagsValue(ctx, m.tags, `${pointer}/${i}/tags`) }),
-          properties: obj({ contentLink: contentLink(uri, m.version) }),
+          properties: obj({ contentLink: contentLink(link.uri, m.version) }),
           dependsOn: own.map((d) => refs.get(d)!),
         }),
       );
     });
   }
   return { resources, ps51: names.modules, ps72: names.powerShell72Modules };
+}
+
+/** AG501: powerShell72Modules serve PowerShell72 runbooks only, and PowerShell 7.2 is retired. */
+function adviseRetiredModules(ctx: ResolveContext, pointer: string): void {
+  const ps72 = runtimeOfLegacyType('PowerShell72')!;
+  ctx.warn(
+    pointer,
+    'AG501',
+    `powerShell72Modules serve PowerShell 7.2 runbooks; ${retirementText(ps72)}. Import these modules as packages of a runtime environment instead: runtimeEnvironments: [{ name: ps74, language: PowerShell, version: '7.4', defaultPackages: { Az: 12.3.0 }, packages: [...] }]`,
+  );
 }

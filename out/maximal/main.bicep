@@ -133,31 +133,28 @@ resource ps74AzMicrosoftGraphUsersPackage 'Microsoft.Automation/automationAccoun
   ]
 }
 
+resource py310Runtime 'Microsoft.Automation/automationAccounts/runtimeEnvironments@2024-10-23' = {
+  name: 'py310'
+  parent: automationAccount
+  location: location
+  properties: {
+    description: 'Python 3.10 (the generated Python runbook needs only the standard library)'
+    runtime: {
+      language: 'Python'
+      version: '3.10'
+    }
+  }
+}
+
 resource azAccountsModule 'Microsoft.Automation/automationAccounts/modules@2024-10-23' = {
   name: 'Az.Accounts'
   parent: automationAccount
   location: location
   properties: {
     contentLink: {
-      uri: 'https://www.powershellgallery.com/api/v2/package/Az.Accounts/2.12.1'
-      version: '2.12.1'
+      uri: 'https://www.powershellgallery.com/api/v2/package/Az.Accounts'
     }
   }
-}
-
-resource azKeyVaultModule 'Microsoft.Automation/automationAccounts/modules@2024-10-23' = {
-  name: 'Az.KeyVault'
-  parent: automationAccount
-  location: location
-  properties: {
-    contentLink: {
-      uri: 'https://www.powershellgallery.com/api/v2/package/Az.KeyVault/4.9.2'
-      version: '4.9.2'
-    }
-  }
-  dependsOn: [
-    azAccountsModule
-  ]
 }
 
 resource azResourcesModule 'Microsoft.Automation/automationAccounts/modules@2024-10-23' = {
@@ -187,74 +184,6 @@ resource sqlServerModule 'Microsoft.Automation/automationAccounts/modules@2024-1
   dependsOn: [
     azAccountsModule
   ]
-}
-
-resource azAccountsModule2 'Microsoft.Automation/automationAccounts/powerShell72Modules@2023-11-01' = {
-  name: 'Az.Accounts'
-  parent: automationAccount
-  location: location
-  properties: {
-    contentLink: {
-      uri: 'https://www.powershellgallery.com/api/v2/package/Az.Accounts/2.12.1'
-      version: '2.12.1'
-    }
-  }
-}
-
-resource azKeyVaultModule2 'Microsoft.Automation/automationAccounts/powerShell72Modules@2023-11-01' = {
-  name: 'Az.KeyVault'
-  parent: automationAccount
-  location: location
-  properties: {
-    contentLink: {
-      uri: 'https://www.powershellgallery.com/api/v2/package/Az.KeyVault/4.9.2'
-      version: '4.9.2'
-    }
-  }
-  dependsOn: [
-    azAccountsModule2
-  ]
-}
-
-resource azResourcesModule2 'Microsoft.Automation/automationAccounts/powerShell72Modules@2023-11-01' = {
-  name: 'Az.Resources'
-  parent: automationAccount
-  location: location
-  properties: {
-    contentLink: {
-      uri: 'https://www.powershellgallery.com/api/v2/package/Az.Resources'
-    }
-  }
-  dependsOn: [
-    azAccountsModule2
-  ]
-}
-
-resource azStorageModule 'Microsoft.Automation/automationAccounts/powerShell72Modules@2023-11-01' = {
-  name: 'Az.Storage'
-  parent: automationAccount
-  location: location
-  properties: {
-    contentLink: {
-      uri: 'https://www.powershellgallery.com/api/v2/package/Az.Storage/5.5.0'
-      version: '5.5.0'
-    }
-  }
-  dependsOn: [
-    azAccountsModule2
-  ]
-}
-
-resource sqlServerModule2 'Microsoft.Automation/automationAccounts/powerShell72Modules@2023-11-01' = {
-  name: 'SqlServer'
-  parent: automationAccount
-  location: location
-  properties: {
-    contentLink: {
-      uri: 'https://www.powershellgallery.com/api/v2/package/SqlServer/22.2.0'
-      version: '22.2.0'
-    }
-  }
 }
 
 resource requestsPackage 'Microsoft.Automation/automationAccounts/python3Packages@2024-10-23' = {
@@ -314,14 +243,20 @@ resource connectSystemRunbook 'Microsoft.Automation/automationAccounts/runbooks@
   parent: automationAccount
   location: location
   properties: {
-    runbookType: 'PowerShell72'
+    runbookType: 'PowerShell'
     description: 'Generated starter runbook for the system-assigned identity'
     logVerbose: false
     logProgress: false
+    runtimeEnvironment: 'ps74-az'
     publishContentLink: {
       uri: uri(_artifactsLocation, 'runbooks/Connect-System.ps1${_artifactsLocationSasToken}')
     }
   }
+  dependsOn: [
+    ps74AzRuntime
+    ps74AzMicrosoftGraphAuthenticationPackage
+    ps74AzMicrosoftGraphUsersPackage
+  ]
 }
 
 resource connectRunnerRunbook 'Microsoft.Automation/automationAccounts/runbooks@2024-10-23' = {
@@ -351,15 +286,17 @@ resource getTokenRunbook 'Microsoft.Automation/automationAccounts/runbooks@2024-
   parent: automationAccount
   location: location
   properties: {
-    runbookType: 'Python3'
+    runbookType: 'Python'
     description: 'Generated Python runbook using the token endpoint'
     logVerbose: false
     logProgress: false
+    runtimeEnvironment: 'py310'
     publishContentLink: {
       uri: uri(_artifactsLocation, 'runbooks/Get-Token.py${_artifactsLocationSasToken}')
     }
   }
   dependsOn: [
+    py310Runtime
     runnerClientIdVariable
   ]
 }
@@ -644,6 +581,22 @@ module systemAutomationJobOperatorAssignment 'modules/roleAssignment.resource.Au
   }
 }
 
+module runnerKeyVaultSecretsUserAssignment 'modules/roleAssignment.resource.KeyVault.vaults.bicep' = {
+  name: 'ra-${guid(resourceGroup().id, '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/kv-maximal-secrets', runnerIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')}'
+  scope: resourceGroup('11111111-1111-1111-1111-111111111111', 'rg-secrets')
+  params: {
+    principalId: runnerIdentity.properties.principalId
+    roleDefinitionId: subscriptionResourceId(
+      '11111111-1111-1111-1111-111111111111',
+      'Microsoft.Authorization/roleDefinitions',
+      '4633458b-17de-408a-b874-0445c86b69e6'
+    )
+    scope: '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/kv-maximal-secrets'
+    principalType: 'ServicePrincipal'
+    roleAssignmentDescription: 'Connect-Runner reads the secret api-key from this vault'
+  }
+}
+
 resource accountLock 'Microsoft.Authorization/locks@2020-05-01' = {
   name: 'lock-${automationAccountName}'
   scope: automationAccount
@@ -655,15 +608,10 @@ resource accountLock 'Microsoft.Authorization/locks@2020-05-01' = {
     ps74AzRuntime
     ps74AzMicrosoftGraphAuthenticationPackage
     ps74AzMicrosoftGraphUsersPackage
+    py310Runtime
     azAccountsModule
-    azKeyVaultModule
     azResourcesModule
     sqlServerModule
-    azAccountsModule2
-    azKeyVaultModule2
-    azResourcesModule2
-    azStorageModule
-    sqlServerModule2
     requestsPackage
     runnerClientIdVariable
     startNightlyRunbook

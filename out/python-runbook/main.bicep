@@ -42,6 +42,19 @@ resource automationAccount 'Microsoft.Automation/automationAccounts@2024-10-23' 
   }
 }
 
+resource python310Runtime 'Microsoft.Automation/automationAccounts/runtimeEnvironments@2024-10-23' = {
+  name: 'Python-3_10'
+  parent: automationAccount
+  location: location
+  properties: {
+    description: 'armgen\'s default Python 3.10 environment for starter runbooks without a type'
+    runtime: {
+      language: 'Python'
+      version: '3.10'
+    }
+  }
+}
+
 resource runnerClientIdVariable 'Microsoft.Automation/automationAccounts/variables@2024-10-23' = {
   name: 'runner-clientId'
   parent: automationAccount
@@ -57,15 +70,17 @@ resource getTokenRunbook 'Microsoft.Automation/automationAccounts/runbooks@2024-
   parent: automationAccount
   location: location
   properties: {
-    runbookType: 'Python3'
+    runbookType: 'Python'
     description: 'Gets an ARM token with the runner identity'
     logVerbose: false
     logProgress: false
+    runtimeEnvironment: 'Python-3_10'
     publishContentLink: {
       uri: uri(_artifactsLocation, 'runbooks/Get-Token.py${_artifactsLocationSasToken}')
     }
   }
   dependsOn: [
+    python310Runtime
     runnerClientIdVariable
   ]
 }

@@ -50,14 +50,18 @@ resource automationAccount 'Microsoft.Automation/automationAccounts@2024-10-23' 
   }
 }
 
-resource azAccountsModule 'Microsoft.Automation/automationAccounts/modules@2024-10-23' = {
-  name: 'Az.Accounts'
+resource ps74AzRuntime 'Microsoft.Automation/automationAccounts/runtimeEnvironments@2024-10-23' = {
+  name: 'ps74-az'
   parent: automationAccount
   location: location
   properties: {
-    contentLink: {
-      uri: 'https://www.powershellgallery.com/api/v2/package/Az.Accounts/2.2.8'
-      version: '2.2.8'
+    description: 'PowerShell 7.4 with Az 12.3.0 (Az.Accounts and Az.KeyVault included)'
+    runtime: {
+      language: 'PowerShell'
+      version: '7.4'
+    }
+    defaultPackages: {
+      Az: '12.3.0'
     }
   }
 }
@@ -81,11 +85,13 @@ resource getSeedSecretRunbook 'Microsoft.Automation/automationAccounts/runbooks@
     description: 'Signs in with userAssignedTwo and reads the secret \'seed-secret\' from kv-seed-secrets'
     logVerbose: false
     logProgress: false
+    runtimeEnvironment: 'ps74-az'
     publishContentLink: {
       uri: uri(_artifactsLocation, 'runbooks/Get-SeedSecret.ps1${_artifactsLocationSasToken}')
     }
   }
   dependsOn: [
+    ps74AzRuntime
     userAssignedTwoClientIdVariable
   ]
 }

@@ -212,7 +212,11 @@ export function childSections(identities: readonly string[]): fc.Arbitrary<Recor
       ),
       modules: fc.uniqueArray(fc.record({ name: fc.constantFrom('Az.Accounts', 'Az.KeyVault', 'Az.Resources', 'SqlServer', 'PSLogging'), version: fc.option(version, { nil: undefined }) }), { maxLength: 4, selector: (m) => m.name }),
       ps72: fc.uniqueArray(fc.record({ name: fc.constantFrom('Az.Accounts', 'Az.Storage'), version: fc.option(version, { nil: undefined }) }), { maxLength: 2, selector: (m) => m.name }),
-      python: fc.uniqueArray(fc.record({ name: fc.constantFrom('requests', 'azure-identity'), uri: fc.constant('https://pypi.example.org/packages') }), { maxLength: 2, selector: (p) => p.name }),
+      // A Python package is linked by its wheel file (a feed base + name is refused: packageLinks.ts).
+      python: fc.uniqueArray(
+        fc.constantFrom('requests', 'azure-identity').map((name) => ({ name, uri: `https://pypi.example.org/packages/${name.replace(/-/g, '_')}-1.0.0-py3-none-any.whl` })),
+        { maxLength: 2, selector: (p) => p.name },
+      ),
       runtime: fc.option(fc.record({ name: fc.constant('ps74'), language: fc.constant('PowerShell'), version: fc.constant('7.4'), defaultPackages: fc.constant({ Az: '12.3.0' }) }), { nil: undefined }),
       schedules: fc.uniqueArray(
         fc.record({
@@ -244,7 +248,8 @@ export function childSections(identities: readonly string[]): fc.Arbitrary<Recor
         const flow = r.kind === 'generate-ps' ? 'powershell' : 'python';
         return {
           ...base,
-          type: flow === 'powershell' ? 'PowerShell' : 'Python3',
+          // A generated Python runbook without a type runs in armgen's default Python 3.10 runtime environment.
+          ...(flow === 'powershell' ? { type: 'PowerShell' } : {}),
           generate: { flow, identity: r.identity ?? 'system', ...(r.secret ? { keyVaultSecret: { vaultName: 'kv-fuzz-01', secretName: 'secret-1' } } : {}) },
         };
       });

@@ -126,14 +126,14 @@ describe('runbooks', () => {
     expect(officialSchemaErrors(template)).to.deep.equal([]);
   });
 
-  it('warns (AG500) when a PowerShell72 runbook exists and modules are imported for PowerShell 5.1 only', () => {
+  it('warns (AG500) when a PowerShell72 runbook exists and modules are imported for PowerShell 5.1 only, besides its retired runtime (AG501)', () => {
     // GIVEN a 5.1 module and a PowerShell 7.2 runbook
     const yaml = config('modules:\n  - name: Az.Accounts\nrunbooks:\n  - name: Job72\n    type: PowerShell72\n    uri: https://example.com/job.ps1\n');
     // WHEN it is rendered
     const { warnings } = render(yaml);
-    // THEN a warning names the invisible module
-    expect(warnings.map((w) => w.code)).to.deep.equal(['AG500']);
-    expect(warnings[0]!.message).to.contain('Az.Accounts');
+    // THEN a warning names the invisible module, and another the retired runtime
+    expect(warnings.map((w) => w.code).sort()).to.deep.equal(['AG500', 'AG501']);
+    expect(warnings.find((w) => w.code === 'AG500')!.message).to.contain('Az.Accounts');
   });
 
   describe('config errors', () => {

@@ -97,10 +97,86 @@ export function nameRuleForType(type: string): NameRule | undefined {
   return RULES_BY_TYPE[type.toLowerCase()];
 }
 
-/** The reason a literal name breaks its rule, or undefined when it is fine. */
-export function checkName(rule: NameRule, value: string): string | undefined {
+/** The reason a literal name breaks its rule, or undefined when it is fine; `shown` replaces the quoted value (secure parameters). */
+export function checkName(rule: NameRule, value: string, shown = JSON.stringify(value)): string | undefined {
   if (value.length < rule.min || value.length > rule.max || !rule.pattern.test(value)) {
-    return `${JSON.stringify(value)} is not a valid ${rule.what}: Azure requires ${rule.rule}`;
+    return `${shown} is not a valid ${rule.what}: Azure requires ${rule.rule}`;
+  }
+  return undefined;
+}
+
+/**
+ * Names a template parameter must not take, because the name is the template's public interface in both formats:
+ * - Bicep keywords (`param`, `resource`, `if`...; `true`/`false`/`null` are not identifiers at all);
+ * - Bicep type names: `param string string` breaks every `string` type in the file (BCP287);
+ * - Bicep decorator names: a parameter `description` shadows `@description(...)` (BCP062/BCP265);
+ * - the namespaces `az` and `sys` (BCP084: "Reserved namespaces are az, sys").
+ * Source: Azure/bicep src/Bicep.Core/LanguageConstants.cs and Semantics/Namespaces/SystemNamespaceType.cs @9beb0fe,
+ * each checked with `bicep build` 0.49.2.
+ */
+const BICEP_RESERVED: ReadonlyMap<string, string> = new Map([
+  ...['metadata', 'param', 'var', 'resource', 'module', 'output', 'targetScope', 'import', 'using', 'extends', 'type', 'func', 'existing',
+    'if', 'for', 'in', 'from', 'as', 'with', 'assert', 'test', 'extension', 'extensionConfig', 'provider', 'true', 'false', 'null', 'none', 'void']
+    .map((k) => [k, 'a Bicep keyword'] as const),
+  ...['string', 'int', 'bool', 'object', 'array', 'any', 'resourceInput', 'resourceOutput'].map((k) => [k, 'a Bicep type name'] as const),
+  ...['description', 'secure', 'allowed', 'minLength', 'maxLength', 'minValue', 'maxValue', 'metadata', 'sealed', 'export', 'discriminator',
+    'batchSize', 'waitUntil', 'retryOn', 'onlyIfNotExists', 'validate', 'patch', 'nullIfNotFound']
+    .map((k) => [k, 'the name of a Bicep decorator'] as const),
+  ['az', 'a reserved Bicep namespace'],
+  ['sys', 'a reserved Bicep namespace'],
+]);
+
+/**
+ * Parameters of New-AzResourceGroupDeployment (and PowerShell's common parameters). A template parameter
+ * with one of these names is renamed `<name>FromTemplate` by the cmdlet, which breaks scripts and
+ * parameter files written against the template (learn.microsoft.com/powershell/module/az.resources/new-azresourcegroupdeployment).
+ */
+const CMDLET_PARAMETERS = [
+  'Name', 'ResourceGroupName', 'Mode', 'DeploymentDebugLogLevel', 'RollbackToLastDeployment', 'RollBackDeploymentName',
+  'Tag', 'WhatIfResultFormat', 'WhatIfExcludeChangeType', 'ProceedIfNoChange', 'AsJob', 'Force', 'QueryString',
+  'TemplateFile', 'TemplateUri', 'TemplateSpecId', 'TemplateObject', 'TemplateParameterFile', 'TemplateParameterUri',
+  'TemplateParameterObject', 'SkipTemplateParameterPrompt', 'ValidationLevel', 'Pre', 'DefaultProfile', 'WhatIf', 'Confirm',
+  'Verbose', 'Debug', 'ErrorAction', 'WarningAction', 'InformationAction', 'ProgressAction', 'ErrorVariable',
+  'WarningVariable', 'InformationVariable', 'OutVariable', 'OutBuffer', 'PipelineVariable',
+];
+const CMDLET_RESERVED = new Map(CMDLET_PARAMETERS.map((p) => [p.toLowerCase(), p]));
+
+/** What a name is to Bicep (a keyword, a type name, a decorator, a namespace), or undefined for a free name. */
+export function bicepReservedKind(name: string): string | undefined {
+  return BICEP_RESERVED.get(name);
+}
+
+/** Why a template parameter may not be called `name`, or undefined. Bicep names compare exactly (Bicep is case-sensitive). */
+export function parameterNameProblem(name: string): string | undefined {
+  const bicep = BICEP_RESERVED.get(name);
+  if (bicep) return `parameter name '${name}' is ${bicep}, which main.bicep cannot declare as a parameter without breaking the file; rename it, e.g. '${name}Value'`;
+  const cmdlet = CMDLET_RESERVED.get(name.toLowerCase());
+  if (cmdlet) {
+    return `parameter '${name}' collides with New-AzResourceGroupDeployment's own -${cmdlet} (PowerShell would rename it '${name}FromTemplate'); rename it, e.g. 'deployment${name.charAt(0).toUpperCase()}${name.slice(1)}'`;
+  }
+  return undefined;
+}
+
+/**
+ * Tag limits: "Each resource, resource group, and subscription can have a maximum of 50 tag name-value pairs";
+ * "The tag name has a limit of 512 characters and the tag value has a limit of 256 characters"; "Tag names can't
+ * contain these characters: <, >, %, &, \, ?, /" (learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations).
+ */
+export const TAG_LIMITS = { maxTags: 50, maxNameLength: 512, maxValueLength: 256, forbiddenInName: /[<>%&\\?/]/ } as const;
+
+/** Why a tags object breaks Azure's tag limits (the first problem), or undefined. Values are never quoted: they may be secret. */
+export function tagsProblem(tags: unknown): string | undefined {
+  if (typeof tags !== 'object' || tags === null || Array.isArray(tags)) return 'tags must be an object of tag names to string values';
+  const entries = Object.entries(tags);
+  if (entries.length > TAG_LIMITS.maxTags) return `${entries.length} tags: Azure allows at most ${TAG_LIMITS.maxTags} per resource`;
+  for (const [key, value] of entries) {
+    if (key.length === 0) return `an empty tag name: Azure requires 1-${TAG_LIMITS.maxNameLength} characters`;
+    if (key.length > TAG_LIMITS.maxNameLength) return `tag name '${key.slice(0, 40)}...' has ${key.length} characters: Azure allows at most ${TAG_LIMITS.maxNameLength}`;
+    if (TAG_LIMITS.forbiddenInName.test(key)) return `tag name ${JSON.stringify(key)} contains one of < > % & \\ ? /, which Azure refuses in tag names`;
+    // ARM reads tag values as strings: a number or boolean passes as its text, an object or array fails the deployment
+    // ("Error reading string. Unexpected token: StartObject": Azure/data-management-zone#130, microsoft/finops-toolkit#331).
+    if (typeof value === 'object' && value !== null) return `tag ${JSON.stringify(key)} has ${Array.isArray(value) ? 'an array' : 'an object'} as its value: tag values are strings`;
+    if (typeof value === 'string' && value.length > TAG_LIMITS.maxValueLength) return `tag ${JSON.stringify(key)} has a value of ${value.length} characters: Azure allows at most ${TAG_LIMITS.maxValueLength}`;
   }
   return undefined;
 }

@@ -66,7 +66,8 @@ function valueProblem(value: unknown): string | undefined {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return `${String(value)} is not a number JSON can hold; ARM and Bicep have no infinity or NaN`;
     if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
-      return `the integer ${value.toLocaleString('en-US', { useGrouping: false })} is beyond ±9007199254740991 (2^53 - 1), so it has been rounded; quote it to keep it exact as a string`;
+      // Not quoted: the value may be a secret (this check runs before anything knows which values are secure).
+      return 'this integer is beyond ±9007199254740991 (2^53 - 1), so it has been rounded; quote it to keep it exact as a string';
     }
     return undefined;
   }

@@ -1,20 +1,16 @@
 /* Generated from schemas/armgen.schema.json by `npm run gen:types`. Do not edit. */
 
 /**
- * Default value in the template. Not allowed for secure types (ARM would keep the secret in the template).
- */
-export type JsonValue = string | number | boolean | {} | unknown[] | null;
-/**
- * Value written to the default parameter files (`azuredeploy.parameters.json`, `main.bicepparam`).
- */
-export type JsonValue1 = string | number | boolean | {} | unknown[] | null;
-/**
  * Any JSON value.
  *
  * This interface was referenced by `ArmgenConfig`'s JSON-Schema
  * via the `definition` "jsonValue".
  */
-export type JsonValue2 = string | number | boolean | {} | unknown[] | null;
+export type JsonValue = string | number | boolean | {} | unknown[] | null;
+/**
+ * Any JSON value.
+ */
+export type JsonValue1 = string | number | boolean | {} | unknown[] | null;
 /**
  * The config name of a user-assigned identity (not necessarily its Azure name).
  *
@@ -30,7 +26,7 @@ export type IdentityName = string;
  */
 export type ParameterName = string;
 /**
- * Resource tags (names up to 512 characters, values up to 256), or `{ param: NAME }` of type object.
+ * Resource tags (at most 50; names 1-512 characters without < > % & \ ? /, values up to 256), or `{ param: NAME }` of type object (its values are checked the same way).
  *
  * This interface was referenced by `ArmgenConfig`'s JSON-Schema
  * via the `definition` "tags".
@@ -109,7 +105,7 @@ export type RunbookName = string;
 /**
  * Any JSON value.
  */
-export type JsonValue3 = string | number | boolean | {} | unknown[] | null;
+export type JsonValue2 = string | number | boolean | {} | unknown[] | null;
 /**
  * A literal boolean, or `{ param: NAME }`.
  *
@@ -215,7 +211,10 @@ export interface Parameter {
    * Shown by the portal and as `@description` in Bicep; becomes `metadata.description`.
    */
   description?: string;
-  defaultValue?: JsonValue;
+  /**
+   * Default value in the template, or `{ expr: ... }` for a value computed at deployment (see deployTimeExpression). Not allowed for secure types (ARM would keep the secret in the template), except `{ expr: newGuid() }`. A literal string that looks like an ARM expression (`[utcNow()]`) stays a literal and is warned.
+   */
+  defaultValue?: DeployTimeExpression | JsonValue;
   value?: JsonValue1;
   keyVaultReference?: KeyVaultReference;
   /**
@@ -223,14 +222,23 @@ export interface Parameter {
    *
    * @minItems 1
    */
-  allowedValues?: JsonValue2[];
+  allowedValues?: JsonValue[];
   minLength?: number;
   maxLength?: number;
   minValue?: number;
   maxValue?: number;
 }
 /**
- * Take a secure parameter's value from a Key Vault secret at deployment time. Written into the parameter file as `reference.keyVault.id` + `secretName`; the vault needs `enabledForTemplateDeployment`.
+ * A value computed at deployment: ARM expression syntax without the brackets, e.g. `{ expr: "dateTimeAdd(utcNow('u'), 'P1D')" }`. Allowed only as a parameter's defaultValue, with utcNow, newGuid, dateTimeAdd/FromEpoch/ToEpoch, resourceGroup(), subscription(), tenant(), deployment(), environment(), string, conversion and `parameters('name')` functions (ARM: utcNow and newGuid work only in parameter defaults; reference and list* not in parameters). A secure parameter's default may only be `newGuid()`.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "deployTimeExpression".
+ */
+export interface DeployTimeExpression {
+  expr: string;
+}
+/**
+ * Take a securestring parameter's value from a Key Vault secret at deployment time (a secret is a string: a secureObject cannot take one). Written into the parameter file as `reference.keyVault.id` + `secretName`; the vault needs `enabledForTemplateDeployment`.
  *
  * This interface was referenced by `ArmgenConfig`'s JSON-Schema
  * via the `definition` "keyVaultReference".
@@ -420,7 +428,7 @@ export interface Environment {
   parameters?: {
     [k: string]:
       | (
-          | JsonValue2
+          | JsonValue
           | {
               keyVaultReference: KeyVaultReference;
             }
@@ -623,7 +631,7 @@ export interface Schedule {
    */
   expiryTime?: string;
   /**
-   * IANA or Windows time zone ID; default UTC.
+   * IANA time zone ID (Europe/Berlin, UTC) or Windows time zone ID (W. Europe Standard Time); default UTC.
    */
   timeZone?: string;
   advancedSchedule?: {
@@ -678,8 +686,15 @@ export interface Variable {
    */
   name: string;
   description?: string;
-  value: JsonValue3;
+  value: JsonValue2;
+  /**
+   * Encrypt the value in the account (Get-AutomationVariable still reads it). An encrypted value must come from a securestring or secureObject parameter, or set clearTextAcknowledged: true.
+   */
   isEncrypted?: boolean;
+  /**
+   * Set to true to encrypt a value that is not secret: a literal (written in clear into the template and the config) or a plain parameter (logged with the deployment). Without it an encrypted variable takes a secure parameter.
+   */
+  clearTextAcknowledged?: boolean;
 }
 /**
  * This interface was referenced by `ArmgenConfig`'s JSON-Schema

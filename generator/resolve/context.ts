@@ -14,8 +14,26 @@ export interface Finding {
 /** What a parameter is used as: its expected ARM type and, for names, the Azure rule its values must meet. */
 export interface ParamUse {
   readonly pointer: string;
-  readonly type: 'string' | 'bool' | 'object' | 'array' | 'int';
+  /** The JSON type the location needs; `any` inside another parameter's `{ expr }` default. */
+  readonly type: 'string' | 'bool' | 'object' | 'array' | 'int' | 'any';
   readonly rule?: NameRule;
+  /** A check each literal value of the parameter (default, parameter files, environments) must pass here. */
+  readonly check?: ValueCheck;
+  /**
+   * Whether the location may hold a secure parameter: `secret` for write-only properties (a credential's password, an
+   * encrypted variable); `refuse` where a secret would be shown to every Reader and never belongs (tags); otherwise a
+   * secure parameter is readable there, which is warned.
+   */
+  readonly secrecy?: 'secret' | 'refuse';
+}
+
+/**
+ * A rule for literal values: the problem in words, or undefined. `shown` is the value as the message quotes it; a
+ * secure parameter's values are never checked this way (they are refused where written), so never quoted.
+ */
+export interface ValueCheck {
+  readonly code: DiagnosticCode;
+  readonly problem: (value: unknown, shown: string) => string | undefined;
 }
 
 /**

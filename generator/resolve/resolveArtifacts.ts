@@ -1,7 +1,7 @@
 import type { Artifacts } from '../model/config.generated.js';
 import type { ParameterFileModel, ParameterValue } from '../model/resolved.js';
 import type { ResolveContext } from './context.js';
-import { kvRef } from './resolveParameters.js';
+import { kvRef } from './parameterFiles.js';
 import { ARTIFACTS_LOCATION, ARTIFACTS_SAS_TOKEN } from './resolveRunbooks.js';
 
 /** The environment variable a .bicepparam reads the artifacts location from when the config gives none. */

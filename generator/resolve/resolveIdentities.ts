@@ -104,7 +104,10 @@ function createdIdentity(
   resources.push({ kind: 'resource', ref: res, location: at.location, ...(tags ? { tags } : {}), properties: obj({}), dependsOn: [] });
   // Serial chain: each credential waits for the previous one (the first for the identity).
   let previous = res;
+  const names = new Map<string, number>();
+  const claims = new Map<string, number>();
   (cfg.federatedCredentials ?? []).forEach((fic, j) => {
+    if (!uniqueCredential(ctx, { names, claims }, fic, `${pointer}/federatedCredentials/${j}`, j)) return;
     const ficRef = childRef(ctx, res, FIC_TYPE, str(fic.name), `${symbol}Fic${j + 1}`);
     resources.push({
       kind: 'resource',
@@ -119,6 +122,35 @@ function createdIdentity(
     previous = ficRef;
   });
   return identity(cfg.name, pointer, res, identityKey(undefined, undefined, cfg.resourceName ?? cfg.name));
+}
+
+/**
+ * Federated credentials of one identity are distinct: two with one name would be one resource written twice (ARM
+ * names are case-insensitive; Bicep BCP121), and Entra allows one credential per issuer and subject on an identity
+ * ("The combination of issuer and subject must be unique on the app", which applies to user-assigned identities too:
+ * learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations).
+ */
+function uniqueCredential(
+  ctx: ResolveContext,
+  seen: { names: Map<string, number>; claims: Map<string, number> },
+  fic: { name: string; issuer: string; subject: string },
+  pointer: string,
+  j: number,
+): boolean {
+  const sameName = seen.names.get(fic.name.toLowerCase());
+  if (sameName !== undefined) {
+    ctx.error(`${pointer}/name`, 'AG302', `federated credential '${fic.name}' is already declared at federatedCredentials/${sameName} of this identity (names are case-insensitive)`);
+    return false;
+  }
+  seen.names.set(fic.name.toLowerCase(), j);
+  const claim = `${fic.issuer}\u0000${fic.subject}`;
+  const sameClaim = seen.claims.get(claim);
+  if (sameClaim !== undefined) {
+    ctx.error(`${pointer}/subject`, 'AG302', `federated credential '${fic.name}' has the same issuer and subject as federatedCredentials/${sameClaim}; Entra accepts one credential per issuer and subject on an identity`);
+    return false;
+  }
+  seen.claims.set(claim, j);
+  return true;
 }
 
 function existingIdentity(ctx: ResolveContext, cfg: UserAssignedIdentity, pointer: string, symbol: string): ResolvedIdentity {

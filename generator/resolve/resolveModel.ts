@@ -6,6 +6,7 @@ import { SymbolTable } from './names.js';
 import { resolveAccount } from './resolveAccount.js';
 import { resolveArtifacts } from './resolveArtifacts.js';
 import { ASSET_PARAMETERS, resolveAssets, type ResolveOptions } from './resolveAssets.js';
+import { expressionLookalikes } from './expressions.js';
 import { resolveIdentities } from './resolveIdentities.js';
 import { resolveKeyAccess } from './resolveKeyAccess.js';
 import { LOCATION_PARAMETER, resolveParameters } from './resolveParameters.js';
@@ -39,9 +40,12 @@ export function resolveModel(name: string, config: ArmgenConfig, options: Resolv
   const assets = resolveAssets(ctx, symbols, { account, location, identities: ids.identities }, options);
   const lock = assets.lock([...assets.resources, ...roles.resources]);
   const outputs = resolveOutputs(ctx, account, ids.identities);
-  const resolvedParameters = resolveParameters(ctx);
+  const resolvedParameters = resolveParameters(ctx, ASSET_PARAMETERS);
   const parameters = resolvedParameters.parameters;
   const files = resolveArtifacts(ctx, assets.extraFiles.length > 0, resolvedParameters.files);
+  for (const pointer of expressionLookalikes(config)) {
+    ctx.warn(pointer, 'AG303', "this literal looks like an ARM expression but is kept as text (armgen writes no expression from a string); for a value computed at deployment, declare a parameter with defaultValue: { expr: ... } and use { param: NAME } here");
+  }
   if (ctx.hasErrors) return { ok: false, findings: ctx.findings };
   return {
     ok: true,

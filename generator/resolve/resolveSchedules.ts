@@ -1,4 +1,5 @@
 import { checkName, nameRules } from '../azure/naming.js';
+import { timeZoneProblem } from '../azure/timeZones.js';
 import type { Schedule } from '../model/config.generated.js';
 import { arr, call, fromJson, num, obj, param, ref, str, type Expr } from '../model/expr.js';
 import type { ResourceRef } from '../model/resourceRef.js';
@@ -25,6 +26,8 @@ const MIN_LEAD_MS = 5 * 60 * 1000;
 /** The widest UTC offset (UTC+14): a time without an offset is only surely past when older than this. */
 const MAX_OFFSET_MS = 14 * 60 * 60 * 1000;
 const HAS_OFFSET = /(Z|[+-][0-9]{2}:[0-9]{2})$/;
+/** The form the config schema gives literal start times (ISO 8601 date and time, optional seconds and offset). */
+const START_FORM = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?$/;
 
 export interface ScheduleResolution {
   readonly resources: readonly ResourceNode[];
@@ -63,10 +66,17 @@ export function resolveSchedules(
       usesDefaultStart = true;
       startTime = param(SCHEDULE_START_PARAMETER);
     } else if (typeof sc.startTime === 'string') {
-      checkStart(ctx, sc.startTime, `${pointer}/startTime`, now);
+      const problem = startTimeProblem(sc.startTime, sc.startTime, now);
+      if (problem) ctx.error(`${pointer}/startTime`, 'AG308', problem);
       startTime = str(sc.startTime);
     } else {
-      startTime = ctx.useParam(sc.startTime, { pointer: `${pointer}/startTime/param`, type: 'string' });
+      // The parameter's literal values (default, files, environments) are checked like a literal start time.
+      const check = { code: 'AG308', problem: (value: unknown, shown: string) => startTimeProblem(value, shown, now) } as const;
+      startTime = ctx.useParam(sc.startTime, { pointer: `${pointer}/startTime/param`, type: 'string', check });
+    }
+    if (sc.timeZone !== undefined) {
+      const problem = timeZoneProblem(sc.timeZone);
+      if (problem) ctx.error(`${pointer}/timeZone`, 'AG308', problem);
     }
     checkShape(ctx, sc, pointer);
     if (now && sc.expiryTime !== undefined && Date.parse(withZone(sc.expiryTime)) + (HAS_OFFSET.test(sc.expiryTime) ? 0 : MAX_OFFSET_MS) <= now.getTime()) {
@@ -166,23 +176,20 @@ export function resolveSchedules(
   return { resources, parameters };
 }
 
-/** Reject a fixed start time that is already past (or within Azure's 5-minute lead) at `now`. */
-function checkStart(ctx: ResolveContext, value: string, pointer: string, now: Date | undefined): void {
-  const at = Date.parse(HAS_OFFSET.test(value) ? value : `${value}Z`);
-  if (Number.isNaN(at)) {
-    ctx.error(pointer, 'AG308', `${JSON.stringify(value)} is not a date and time`);
-    return;
+/**
+ * Why Azure would reject a fixed start time: not a date and time, or already past (or within Azure's 5-minute lead)
+ * at `now`. `shown` is how the message names the value. Without `now` only the form is checked.
+ */
+function startTimeProblem(value: unknown, shown: string, now: Date | undefined): string | undefined {
+  const at = typeof value === 'string' ? Date.parse(withZone(value)) : Number.NaN;
+  if (typeof value !== 'string' || !START_FORM.test(value) || Number.isNaN(at)) {
+    return `${shown} is not a date and time (ISO 8601, e.g. 2030-01-06T07:00:00+01:00)`;
   }
-  if (!now) return;
+  if (!now) return undefined;
   // Without an offset the time is read in the schedule's time zone, which may be up to 14 hours ahead of UTC.
   const latestPossible = HAS_OFFSET.test(value) ? at : at + MAX_OFFSET_MS;
-  if (latestPossible < now.getTime() + MIN_LEAD_MS) {
-    ctx.error(
-      pointer,
-      'AG308',
-      `start time ${value} is in the past (or less than 5 minutes ahead) at ${now.toISOString()}; Azure rejects it. Remove startTime to start 15 minutes after each deployment (parameter ${SCHEDULE_START_PARAMETER}), or pass it as a parameter`,
-    );
-  }
+  if (latestPossible >= now.getTime() + MIN_LEAD_MS) return undefined;
+  return `start time ${shown} is in the past (or less than 5 minutes ahead) at ${now.toISOString()}; Azure rejects it. Remove startTime to start 15 minutes after each deployment (parameter ${SCHEDULE_START_PARAMETER}), or give the parameter a computed default such as { expr: "dateTimeAdd(utcNow('u'), 'P1D')" }`;
 }
 
 function checkShape(ctx: ResolveContext, sc: Schedule, pointer: string): void {

@@ -1,5 +1,6 @@
 import { checkName, nameRules } from '../azure/naming.js';
 import { arr, bool, call, num, obj, op, str, type Expr } from '../model/expr.js';
+import type { Variable } from '../model/config.generated.js';
 import type { ResourceNode } from '../model/resolved.js';
 import { childNode, childRef, isSecureStringParam, type AccountRef } from './children.js';
 import { isParamRef, type ResolveContext } from './context.js';
@@ -38,20 +39,8 @@ export function resolveVariables(
   (ctx.config.variables ?? []).forEach((v, i) => {
     const pointer = `/variables/${i}`;
     if (!assetName(ctx, v.name, `${pointer}/name`, 'variable', seen)) return;
-    let value: Expr;
     const isEncrypted = v.isEncrypted ?? true;
-    if (isParamRef(v.value) && Object.keys(v.value as object).length === 1) {
-      const ref = v.value as { param: string };
-      const params = ctx.config.parameters;
-      const declared = params && Object.hasOwn(params, ref.param) ? params[ref.param] : undefined;
-      const p = ctx.useParam(ref, { pointer: `${pointer}/value/param`, type: declared ? JSON_TYPE[declared.type] : 'string' });
-      if (declared && (declared.type === 'securestring' || declared.type === 'secureObject') && !isEncrypted) {
-        ctx.error(`${pointer}/isEncrypted`, 'AG303', `variable '${v.name}' takes secure parameter '${ref.param}' but isEncrypted is false: the secret would be readable in the portal`);
-      }
-      value = variableValue(undefined, p);
-    } else {
-      value = variableValue(v.value);
-    }
+    const value = variableValueOf(ctx, v, pointer, isEncrypted);
     resources.push(
       childNode(childRef(ctx, account.ref, VARIABLE_TYPE, str(v.name), symbols.take(v.name, 'variable')), {
         properties: obj({
@@ -68,7 +57,7 @@ export function resolveVariables(
     const pointer = `/credentials/${i}`;
     if (!assetName(ctx, c.name, `${pointer}/name`, 'credential', credentials)) return;
     const userName = ctx.stringValue(c.userName, `${pointer}/userName`);
-    const password = ctx.useParam(c.password, { pointer: `${pointer}/password/param`, type: 'string' });
+    const password = ctx.useParam(c.password, { pointer: `${pointer}/password/param`, type: 'string', secrecy: 'secret' });
     const declaredPassword = ctx.config.parameters && Object.hasOwn(ctx.config.parameters, c.password.param);
     if (declaredPassword && !isSecureStringParam(ctx, c.password.param)) {
       ctx.error(`${pointer}/password`, 'AG303', `credential '${c.name}' takes its password from parameter '${c.password.param}', which must be a securestring (a plain string would be logged with the deployment)`);
@@ -84,6 +73,35 @@ export function resolveVariables(
     );
   });
   return { resources };
+}
+
+/**
+ * A variable's value. An encrypted value must reach the template through a secure parameter: a literal is written
+ * in clear into the template (and the committed config), and a plain parameter is shown in the deployment's
+ * history. `clearTextAcknowledged: true` says the value is not secret and encryption is wanted anyway.
+ */
+function variableValueOf(ctx: ResolveContext, v: Variable, pointer: string, isEncrypted: boolean): Expr {
+  const byParam = isParamRef(v.value) && Object.keys(v.value as object).length === 1;
+  const ref = byParam ? (v.value as { param: string }) : undefined;
+  const params = ctx.config.parameters;
+  const declared = ref && params && Object.hasOwn(params, ref.param) ? params[ref.param] : undefined;
+  const secure = declared !== undefined && (declared.type === 'securestring' || declared.type === 'secureObject');
+  if (v.clearTextAcknowledged !== undefined && (!isEncrypted || secure)) {
+    ctx.error(`${pointer}/clearTextAcknowledged`, 'AG200', `clearTextAcknowledged applies only to an encrypted variable whose value is not a secure parameter; remove it from variable '${v.name}'`);
+  } else if (isEncrypted && !secure && v.clearTextAcknowledged !== true && (!ref || declared)) {
+    const what = ref ? `plain ${declared!.type} parameter '${ref.param}', which the deployment's history shows` : 'a literal, which is written in clear into the template';
+    ctx.error(
+      `${pointer}/value`,
+      'AG303',
+      `variable '${v.name}' is encrypted${v.isEncrypted === undefined ? ' (the default)' : ''} but its value is ${what}: take a secret from a securestring or secureObject parameter ({ param: NAME }); for a value that is not secret set isEncrypted: false, or clearTextAcknowledged: true to encrypt it anyway`,
+    );
+  }
+  if (!ref) return variableValue(v.value);
+  const p = ctx.useParam(ref, { pointer: `${pointer}/value/param`, type: declared ? JSON_TYPE[declared.type] : 'string', secrecy: 'secret' });
+  if (secure && !isEncrypted) {
+    ctx.error(`${pointer}/isEncrypted`, 'AG303', `variable '${v.name}' takes secure parameter '${ref.param}' but isEncrypted is false: the secret would be readable in the portal`);
+  }
+  return variableValue(undefined, p);
 }
 
 function assetName(ctx: ResolveContext, name: string, pointer: string, what: string, seen: Map<string, string>): boolean {

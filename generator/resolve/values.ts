@@ -1,10 +1,18 @@
+import { tagsProblem } from '../azure/naming.js';
 import { fromJson, type Expr } from '../model/expr.js';
 import type { Tags } from '../model/config.generated.js';
-import { isParamRef, type ResolveContext } from './context.js';
+import { isParamRef, type ResolveContext, type ValueCheck } from './context.js';
+
+/**
+ * Tags: at most 50, names 1-512 characters without < > % & \ ? /, values up to 256 (Azure's tag limits). The schema
+ * checks a literal map; an object parameter's literal values (default, parameter files, environments) are checked
+ * here, where they are written. A secure parameter is refused: every Reader sees tags.
+ */
+const TAGS_CHECK: ValueCheck = { code: 'AG308', problem: (value) => tagsProblem(value) };
 
 /** Tags as an expression: a literal map (keys sorted) or an object parameter. */
 export function tagsValue(ctx: ResolveContext, tags: Tags, pointer: string): Expr {
-  if (isParamRef(tags)) return ctx.useParam(tags, { pointer: `${pointer}/param`, type: 'object' });
+  if (isParamRef(tags)) return ctx.useParam(tags, { pointer: `${pointer}/param`, type: 'object', check: TAGS_CHECK, secrecy: 'refuse' });
   return fromJson(tags);
 }
 

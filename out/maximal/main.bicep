@@ -18,8 +18,8 @@ param sqlPassword string
 @secure()
 param apiKey string
 
-@description('First run of the weekly report')
-param reportStart string = '2030-01-06T07:00:00+01:00'
+@description('First run of the weekly report (default computed at deployment, one week after it)')
+param reportStart string = dateTimeAdd(utcNow('u'), 'P7D')
 
 @description('Location for all resources.')
 param location string = resourceGroup().location

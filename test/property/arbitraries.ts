@@ -261,7 +261,8 @@ export function childSections(identities: readonly string[]): fc.Arbitrary<Recor
         runtimeEnvironments: c.runtime ? [c.runtime] : undefined,
         schedules: c.schedules.length ? c.schedules.map((s) => (s.frequency === 'OneTime' ? { ...s, interval: undefined } : s)) : undefined,
         jobSchedules: c.link && runbooks.length && c.schedules.length ? [{ runbook: runbooks[0]!.name, schedule: c.schedules[0]!.name }] : undefined,
-        variables: c.variables.length ? c.variables : undefined,
+        // An encrypted literal is refused unless acknowledged as not secret (it is written into the template in clear).
+        variables: c.variables.length ? c.variables.map((v) => (v.isEncrypted ? { ...v, clearTextAcknowledged: true } : v)) : undefined,
         credentials: c.credential ? [{ name: 'sql-login', userName: 'svc-sql', password: { param: 'sqlPassword' } }] : undefined,
         lock: c.lock,
         diagnosticSettings: c.diagnostics ? [{ workspaceId: '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-mon/providers/Microsoft.OperationalInsights/workspaces/law-1' }] : undefined,

@@ -1,6 +1,7 @@
 import { arr, call, index, num, ref, str, walk, type Expr } from '../../model/expr.js';
 import type { ResourceRef } from '../../model/resourceRef.js';
 import type { ModuleNode, ModuleTarget, ResourceNode, TemplateModel, TemplateParameter } from '../../model/resolved.js';
+import { bicepReservedKind } from '../../azure/naming.js';
 import { isBicepIdentifier, isBicepKeyword, lintSuppressions } from './bicepText.js';
 
 /**
@@ -62,7 +63,9 @@ export function bicepFileView(t: TemplateModel, where: string): { view: BicepFil
   const existing = t.existing.filter((e) => used.has(e)).map((e) => existingDeclaration(e, where));
   for (const r of used) if (!r.created && !t.existing.includes(r)) throw new Error(`internal error: ${where} uses existing ${r.type} '${r.symbol}' that the model does not list`);
   const rest = [...existing, ...body, ...outputs];
-  const params = t.parameters.map((p) => parameterDeclaration(p, usedParams(rest)));
+  // A parameter read by another parameter's default ({ expr: "parameters('x')" }) is used too.
+  const usedNames = usedParams(rest, t.parameters.flatMap((p) => (p.defaultValue ? [p.defaultValue] : [])));
+  const params = t.parameters.map((p) => parameterDeclaration(p, usedNames));
   checkSymbols(t, where, [...params, ...rest]);
   return { view: { ...(t.scope === 'subscription' ? { targetScope: 'subscription' } : {}), declarations: [...params, ...rest] }, modules };
 }
@@ -221,9 +224,9 @@ function usedRefs(decls: readonly BicepDeclaration[]): Set<ResourceRef> {
   return out;
 }
 
-function usedParams(decls: readonly BicepDeclaration[]): Set<string> {
+function usedParams(decls: readonly BicepDeclaration[], defaults: readonly Expr[]): Set<string> {
   const out = new Set<string>();
-  for (const d of decls) for (const e of exprsOf(d)) for (const n of walk(e)) if (n.k === 'param') out.add(n.name);
+  for (const e of [...decls.flatMap(exprsOf), ...defaults]) for (const n of walk(e)) if (n.k === 'param') out.add(n.name);
   return out;
 }
 
@@ -239,6 +242,9 @@ function checkSymbols(t: TemplateModel, where: string, decls: readonly BicepDecl
   }
   for (const p of t.parameters) {
     check(p.name, `${where}: parameter`);
+    // resolve refuses these for config parameters; this guards the ones armgen declares itself.
+    const reserved = bicepReservedKind(p.name);
+    if (reserved) throw new BicepUnsupportedError(`${where}: parameter '${p.name}' is ${reserved}; Bicep cannot declare a parameter of that name without breaking the file. Rename the parameter.`);
     if (calls.has(p.name)) {
       throw new BicepUnsupportedError(`${where}: parameter '${p.name}' has the name of the Bicep function or decorator ${p.name}(), which the file uses; Bicep would resolve it to the parameter. Rename the parameter.`);
     }

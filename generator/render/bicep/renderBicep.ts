@@ -1,12 +1,14 @@
 import { parseResourceId } from '../../azure/resourceId.js';
 import { call, str, type Expr } from '../../model/expr.js';
 import type { Artifact } from '../../model/artifact.js';
+import { environmentVariableName } from '../../model/environmentVariable.js';
 import type { ParameterFileModel, ResolvedModel, TemplateModel, TemplateParameter } from '../../model/resolved.js';
 import { createEnvironment, type TemplateFn } from '../environment.js';
 import { bicepHelpers } from './bicepHelpers.js';
 import { bicepFileView, BicepUnsupportedError, type BicepModuleFile } from './bicepTemplate.js';
 
 export { BicepUnsupportedError } from './bicepTemplate.js';
+export { environmentVariableName } from '../../model/environmentVariable.js';
 
 let templates: ((entry: string) => TemplateFn) | undefined;
 
@@ -44,7 +46,7 @@ export function renderBicep(model: ResolvedModel): Artifact[] {
  * One `param` per value of the ARM parameter file. A .bicepparam must also assign every parameter that has no
  * default (BCP258), where an ARM parameter file may leave it to the deployment command: those read an
  * environment variable (`readEnvironmentVariable('SQL_PASSWORD')`), the Bicep way to hand a secret in from a
- * pipeline, and `bicep build-params` names the variable when it is missing (BCP427).
+ * pipeline, and `bicep build-params` names the variable when it is missing (BCP427); other types are converted.
  */
 function parameterFileView(file: ParameterFileModel, template: TemplateModel): unknown {
   const declared = new Set(template.parameters.map((p) => p.name));
@@ -73,15 +75,22 @@ function getSecret(name: string, ref: { vaultId: string; secretName: string; sec
   return call('az.getSecret', str(id.subscriptionId), str(id.resourceGroup), str(id.names[0]!), str(ref.secretName), ...(ref.secretVersion ? [str(ref.secretVersion)] : []));
 }
 
-/** A value read from the environment of the deploying pipeline. */
+/**
+ * A value read from the environment of the deploying pipeline. `readEnvironmentVariable` returns a string, so other
+ * types are converted where they are read (a bare read would never type-check: BCP033); `bicep build-params` then
+ * fails on a value that does not convert (BCP338) or a JSON text of the wrong shape (BCP033).
+ */
 function fromEnvironment(p: TemplateParameter): Expr {
-  return call('readEnvironmentVariable', str(environmentVariableName(p.name)));
-}
-
-/** `sqlPassword` -> `SQL_PASSWORD`. */
-export function environmentVariableName(parameter: string): string {
-  return parameter
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .toUpperCase();
+  const read = call('readEnvironmentVariable', str(environmentVariableName(p.name)));
+  switch (p.type) {
+    case 'string':
+    case 'securestring':
+      return read;
+    case 'int':
+      return call('int', read);
+    case 'bool':
+      return call('bool', read);
+    default:
+      return call('json', read);
+  }
 }

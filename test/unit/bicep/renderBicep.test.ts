@@ -181,7 +181,7 @@ automationAccount:
   name: aa-literal-01
   tags: { param: tags }
 variables:
-  - { name: V, value: { param: label } }
+  - { name: V, value: { param: label }, isEncrypted: false }
 `);
       const file = bicepOf(r, 'main.bicepparam');
       const value = (n: string) => parseBicepLiteral(new RegExp(`^param ${n} = ([\\s\\S]*?)(?=\\nparam |\\n$)`, 'm').exec(file)![1]!)!.value;

@@ -54,7 +54,7 @@ describe('keys: each JSON key once, and only scalar keys', () => {
 describe('values: only what JSON, ARM and Bicep carry exactly', () => {
   it('refuses integers beyond 2^53 - 1 (already rounded when read), in YAML and JSON, and accepts 2^53 - 1', () => {
     expect(problems(`${ACCOUNT}variables:\n  - { name: n, value: 9007199254740993 }\n`)).to.deep.equal([
-      '4:23 AG104 /variables/0/value: the integer 9007199254740992 is beyond ±9007199254740991 (2^53 - 1), so it has been rounded; quote it to keep it exact as a string',
+      '4:23 AG104 /variables/0/value: this integer is beyond ±9007199254740991 (2^53 - 1), so it has been rounded; quote it to keep it exact as a string',
     ]);
     expect(problems('{"automationAccount": {"name": "aa-prod-01"}, "variables": [{"name": "n", "value": {"deep": [-1e300]}}]}', 'c.json')).to.have.length(1);
     expect(dataOf(`${ACCOUNT}variables:\n  - { name: n, value: [9007199254740991, -9007199254740991, 1.5] }\n`)).to.have.nested.property('variables[0].value[0]', 9007199254740991);

@@ -5,9 +5,9 @@ const WORKSPACE = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceG
 
 describe('variables and credentials', () => {
   it('JSON-encodes literal values (strings quoted) and encrypts by default', () => {
-    // GIVEN variables of every JSON type
+    // GIVEN variables of every JSON type (the encrypted literals acknowledged as not secret)
     const yaml = config(
-      'variables:\n  - name: Text\n    value: "[it\'s]"\n  - name: Count\n    value: 4\n  - name: Flag\n    value: false\n    isEncrypted: false\n  - name: Obj\n    value: { a: [1, "x"] }\n',
+      'variables:\n  - name: Text\n    value: "[it\'s]"\n    clearTextAcknowledged: true\n  - name: Count\n    value: 4\n    clearTextAcknowledged: true\n  - name: Flag\n    value: false\n    isEncrypted: false\n  - name: Obj\n    value: { a: [1, "x"] }\n    clearTextAcknowledged: true\n',
     );
     // WHEN they are rendered
     const { template } = render(yaml);

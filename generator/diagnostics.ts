@@ -16,8 +16,12 @@ export interface Diagnostic {
   readonly pointer?: string;
 }
 
-/** Stable codes, documented in the README; never renumber. */
+/**
+ * Stable codes, documented in the README; never renumber. The one-line summary is here; the longer text
+ * (`armgen explain`, SARIF rule help) is in diagnosticDocs.ts.
+ */
 export const diagnosticCodes = {
+  AG000: 'Usage error: an unknown command or option, a missing argument, or options that do not go together.',
   AG100: 'The config file cannot be read.',
   AG101: 'The config file is not valid YAML or JSON.',
   AG102: 'The config file has a duplicate key.',
@@ -55,10 +59,14 @@ export class UserError extends Error {
   }
 }
 
-/** `file:line:col: error CODE: message` (line/col omitted when unknown). */
+/**
+ * `file:line:col: error CODE: message` (line/col omitted when unknown), safe to print: the file name and
+ * the message come from user input (a config's name, quoted config text), so they are escaped.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
-  return `${where}: ${d.severity} ${d.code}: ${d.message}`;
+  const file = escapeControls(d.file);
+  const where = d.line > 0 ? `${file}:${d.line}:${d.col}` : file;
+  return neutraliseLogCommands(`${where}: ${d.severity} ${d.code}: ${escapeControls(d.message)}`);
 }
 
 /** Sort by file, then position, then message, so output order never depends on discovery order. */
@@ -70,4 +78,39 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
       a.col - b.col ||
       (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
+}
+
+// C0 controls (U+0000-U+001F), DEL and C1 controls (U+0080-U+009F): a terminal acts on ESC/CSI sequences
+// (colours, cursor moves, title changes, OSC 8 links), and CR/LF would start a new log line that a CI
+// runner parses as a command (below).
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text from user input (a file name, config text quoted in a message) made printable on one line: every
+ * C0/C1 control character except those in `keep` becomes a visible `\xNN` escape.
+ * @param keep controls to leave as they are (a diff keeps its tabs and line breaks)
+ */
+export function escapeControls(text: string, keep = ''): string {
+  return text.replace(CONTROLS, (c) => (keep.includes(c) ? c : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
+/**
+ * One printed line that no CI runner will take for a command: GitHub Actions runs a workflow command from
+ * a line that starts with `::` after leading whitespace (`ActionCommand.TryParseV2`) and from `##[` anywhere
+ * in a line (`TryParse`, the older form), both in actions/runner src/Runner.Common/ActionCommand.cs; Azure
+ * Pipelines runs a logging command from `##vso[` anywhere in a line (azure-pipelines-agent, `Command.cs`,
+ * "Logging commands" in the Azure Pipelines docs). The first character of each such marker is written as
+ * its `\xNN` escape, so the text stays readable and a forged `::error` or `##vso[task.setvariable` is inert.
+ * Call it per line (text with line breaks: see safeText).
+ */
+export function neutraliseLogCommands(line: string): string {
+  return line.replace(/^(\s*):(?=:)/, '$1\\x3a').replace(/##(?=\[|vso\[)/gi, '\\x23#');
+}
+
+/**
+ * Multi-line text that quotes user input (a diff, a note naming paths) made safe to print: controls other
+ * than tab and line feed escaped, and each line neutralised (see neutraliseLogCommands).
+ */
+export function safeText(text: string): string {
+  return escapeControls(text, '\t\n').split('\n').map(neutraliseLogCommands).join('\n');
 }

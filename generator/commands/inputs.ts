@@ -1,19 +1,36 @@
 import { lstatSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { resolve, sep } from 'node:path';
+import { discoverConfigs } from './configDiscovery.js';
 
-// fast-glob (CommonJS) is loaded only when an argument is a folder or a glob, not for plain file names.
+// fast-glob (CommonJS) is loaded only when an argument is a glob, not for plain file names.
 const require = createRequire(import.meta.url);
 let fastGlob: typeof import('fast-glob') | undefined;
 const fg = () => (fastGlob ??= require('fast-glob') as typeof import('fast-glob'));
 
+export interface ExpandedInputs {
+  /** The config files to read, sorted and de-duplicated, so the order never depends on the file system. */
+  readonly files: readonly string[];
+  /** Arguments that name no config, each with why. */
+  readonly unmatched: readonly { readonly arg: string; readonly why: string }[];
+  /** YAML/JSON files found in folders that are not armgen configs (for the summary). */
+  readonly skipped: number;
+}
+
+export interface InputOptions {
+  /** The output folder: never searched, and glob matches inside it are dropped. */
+  readonly outDir?: string;
+}
+
 /**
- * Expand `<config..>` arguments: files as given, folders to the YAML/JSON files under them, anything
- * else as a glob. Sorted and de-duplicated, so the order never depends on the file system.
- * @returns the files, and the arguments that matched nothing.
+ * Expand `<config..>` arguments: a file named directly is always read (whatever it holds: the reader says
+ * what is wrong with it); a folder is searched for armgen configs (configDiscovery.ts); anything else is a
+ * glob, whose matches are read like files named directly, except under node_modules or the output folder.
  */
-export function expandInputs(args: readonly string[]): { files: string[]; unmatched: string[] } {
+export function expandInputs(args: readonly string[], options: InputOptions = {}): ExpandedInputs {
   const files = new Set<string>();
-  const unmatched: string[] = [];
+  const unmatched: { arg: string; why: string }[] = [];
+  let skipped = 0;
   for (const arg of args) {
     const st = statSafe(arg);
     // Anything named directly that is not a folder (a file, but also a link, FIFO or device) goes to the
@@ -22,12 +39,28 @@ export function expandInputs(args: readonly string[]): { files: string[]; unmatc
       files.add(arg);
       continue;
     }
-    const pattern = st?.isDirectory() ? `${fg().convertPathToPattern(arg.replace(/\/+$/, ''))}/**/*.{yaml,yml,json}` : arg;
-    const found = fg().sync(pattern, { onlyFiles: true, dot: false, followSymbolicLinks: false, unique: true });
-    if (found.length === 0) unmatched.push(arg);
-    for (const f of found) files.add(f);
+    const found = st?.isDirectory() ? discoverConfigs(arg, options) : { configs: globFiles(arg, options), skipped: [] };
+    skipped += found.skipped.length;
+    if (found.configs.length === 0) unmatched.push({ arg, why: st?.isDirectory() ? emptyFolder(found.skipped.length) : NO_MATCH });
+    for (const f of found.configs) files.add(f);
   }
-  return { files: [...files].sort(), unmatched };
+  return { files: [...files].sort(), unmatched, skipped };
+}
+
+const NO_MATCH = 'no config file matches this argument (expected a .yaml, .yml or .json file, a folder, or a glob)';
+
+function emptyFolder(skipped: number): string {
+  const searched = 'node_modules, hidden and git-ignored folders and the output folder are not searched';
+  return skipped === 0
+    ? `no armgen config in this folder: it holds no .yaml, .yml or .json file (${searched})`
+    : `no armgen config in this folder: ${skipped} YAML/JSON file(s) skipped, none with the armgen schema modeline, a $schema naming armgen or an automationAccount key (${searched}); name a file to read it anyway`;
+}
+
+function globFiles(pattern: string, options: InputOptions): string[] {
+  const out = options.outDir === undefined ? undefined : resolve(options.outDir);
+  return fg()
+    .sync(pattern, { onlyFiles: true, dot: false, followSymbolicLinks: false, unique: true, ignore: ['**/node_modules/**'] })
+    .filter((f) => out === undefined || !`${resolve(f)}${sep}`.startsWith(`${out}${sep}`));
 }
 
 function statSafe(path: string) {

@@ -1,6 +1,11 @@
 import type { Argv } from 'yargs';
 import type { DiagnosticsFormat } from './report.js';
 
+/** Options every command takes (declared once on the root parser as yargs global options). */
+export interface GlobalArgs {
+  'diagnostics-format': DiagnosticsFormat;
+  debug: boolean;
+}
 export interface InputArgs {
   config: string[];
 }
@@ -10,35 +15,49 @@ export interface OutputArgs {
 export interface RenderArgs {
   format: 'arm' | 'bicep' | 'all';
   'stamp-version': boolean;
+}
+export interface StrictArgs {
   strict: boolean;
 }
-export interface ReportArgs {
-  'diagnostics-format': DiagnosticsFormat;
-  debug: boolean;
+
+/**
+ * What `<config..>` accepts, printed under each command's usage line. (A yargs `.positional()` would add
+ * `[array] [required] [default: []]`, which the `<config..>` in the usage line already says.)
+ */
+export const CONFIG_ARGUMENT_HELP =
+  '<config..>  config files (.yaml, .yml, .json; always read), folders (searched for armgen configs, skipping ' +
+  'node_modules, hidden and git-ignored folders and the output folder) or quoted globs';
+
+export function globalOptions<T>(y: Argv<T>): Argv<T & GlobalArgs> {
+  return y
+    .option('diagnostics-format', { describe: 'How to print diagnostics: human lines on stderr, or one SARIF 2.1.0 log on stdout', choices: ['human', 'sarif'] as const, default: 'human' as const, global: true })
+    .option('debug', { describe: 'Show stack traces of internal errors', type: 'boolean', default: false, global: true });
 }
 
-export function inputOptions<T>(y: Argv<T>): Argv<T & InputArgs> {
-  return y.positional('config', {
-    describe: 'Config files (.yaml/.yml/.json), folders or globs (quote globs)',
-    type: 'string',
-    array: true,
-    demandOption: true,
-  }) as unknown as Argv<T & InputArgs>;
-}
-
-export function outputOptions<T>(y: Argv<T>): Argv<T & OutputArgs> {
-  return y.option('out', { alias: 'o', describe: 'Output folder', type: 'string', default: 'out' });
+export function outputOptions<T>(y: Argv<T>, describe = 'Output folder: configs render into DIR/NAME/'): Argv<T & OutputArgs> {
+  return y
+    .option('out', { alias: 'o', describe, type: 'string', default: 'out', requiresArg: true })
+    .check((argv) => {
+      const out = (argv as unknown as OutputArgs).out;
+      // Without this, `-o -` (the usual "standard output") writes a folder named '-'.
+      if (out === '-') return "-o - is not supported: armgen writes a folder of files; use --stdout to print one config's template";
+      if (out.trim() === '') return '--out needs a folder name';
+      return true;
+    });
 }
 
 export function renderOptions<T>(y: Argv<T>): Argv<T & RenderArgs> {
   return y
     .option('format', { describe: 'Artifacts to render', choices: ['arm', 'bicep', 'all'] as const, default: 'all' as const })
-    .option('stamp-version', { describe: "Write armgen's version into metadata._generator (causes drift on upgrade)", type: 'boolean', default: false })
-    .option('strict', { describe: 'Treat warnings as errors (exit 1)', type: 'boolean', default: false });
+    .option('stamp-version', { describe: "Write armgen's version into metadata._generator (causes drift on upgrade)", type: 'boolean', default: false });
 }
 
-export function reportOptions<T>(y: Argv<T>): Argv<T & ReportArgs> {
-  return y
-    .option('diagnostics-format', { describe: 'How to print diagnostics', choices: ['human', 'sarif'] as const, default: 'human' as const })
-    .option('debug', { describe: 'Show stack traces of internal errors', type: 'boolean', default: false });
+export function strictOption<T>(y: Argv<T>): Argv<T & StrictArgs> {
+  return y.option('strict', { describe: 'Treat warnings (least privilege, lint) as failures: exit 1', type: 'boolean', default: false });
+}
+
+/** A command's help: usage line, description, what `<config..>` accepts (when it takes configs), examples. */
+export function describeCommand<T>(y: Argv<T>, usage: string, description: string, examples: readonly (readonly [string, string])[]): Argv<T> {
+  const text = `$0 ${usage}\n\n${description}${usage.includes('<config..>') ? `\n\n${CONFIG_ARGUMENT_HELP}` : ''}`;
+  return examples.reduce((acc, [cmd, what]) => acc.example(cmd, what), y.usage(text));
 }

@@ -1,4 +1,7 @@
-import { diagnosticCodes, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { formatDiagnostic, safeText, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { sarifText } from './sarif.js';
+import type { RunResult, Tally } from './runConfigs.js';
+import { armgenVersion } from './version.js';
 
 export type DiagnosticsFormat = 'human' | 'sarif';
 
@@ -13,47 +16,56 @@ export const processIo: Io = {
   stderr: (t) => process.stderr.write(t),
 };
 
-/** Print diagnostics: human lines on stderr, or one SARIF 2.1.0 log on stdout. */
-export function reportDiagnostics(io: Io, diagnostics: readonly Diagnostic[], format: DiagnosticsFormat, version: string): void {
-  const sorted = sortDiagnostics(diagnostics);
-  if (format === 'sarif') {
-    io.stdout(`${JSON.stringify(toSarif(sorted, version), null, 2)}\n`);
-    return;
-  }
-  for (const d of sorted) io.stderr(`${formatDiagnostic(d)}\n`);
+/**
+ * How a command reports. Human format: diagnostics, notes and the summary on stderr (stdout stays for
+ * what the command prints: a diff, a schema, a template). SARIF format: one SARIF log on stdout and
+ * nothing else, so `> results.sarif` is always a valid file. Everything that may quote user input is
+ * escaped (diagnostics.ts: escapeControls, neutraliseLogCommands).
+ */
+export interface Reporter {
+  readonly format: DiagnosticsFormat;
+  /** Every diagnostic of the run, once. */
+  diagnostics(list: readonly Diagnostic[]): void;
+  /** `armgen: TEXT` on stderr, in human format only. */
+  summary(text: string): void;
+  /** `armgen: note: TEXT` on stderr, in human format only. */
+  note(text: string): void;
+  /** Text for a reader on stdout (a diff), in human format only. */
+  show(text: string): void;
 }
 
-/** SARIF 2.1.0 (docs.oasis-open.org/sarif/sarif/v2.1.0), the format GitHub code scanning ingests. */
-export function toSarif(diagnostics: readonly Diagnostic[], version: string): unknown {
-  const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
+export function createReporter(io: Io, format: DiagnosticsFormat): Reporter {
+  const human = format === 'human';
   return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'armgen',
-            version,
-            informationUri: 'https://github.com/armgen/armgen#diagnostic-codes',
-            rules: codes.map((code) => ({ id: code, shortDescription: { text: diagnosticCodes[code] } })),
-          },
-        },
-        results: diagnostics.map((d) => ({
-          ruleId: d.code,
-          ruleIndex: codes.indexOf(d.code),
-          level: d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'note',
-          message: { text: d.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: d.file.split('\\').join('/') },
-                ...(d.line > 0 ? { region: { startLine: d.line, startColumn: d.col } } : {}),
-              },
-            },
-          ],
-        })),
-      },
-    ],
+    format,
+    diagnostics(list) {
+      const sorted = sortDiagnostics(list);
+      if (human) for (const d of sorted) io.stderr(`${formatDiagnostic(d)}\n`);
+      else io.stdout(sarifText(sorted, { version: armgenVersion, cwd: process.cwd() }));
+    },
+    summary(text) {
+      if (human) io.stderr(`${safeText(`armgen: ${text}`)}\n`);
+    },
+    note(text) {
+      if (human) io.stderr(`${safeText(`armgen: note: ${text}`)}\n`);
+    },
+    show(text) {
+      if (human) io.stdout(safeText(text));
+    },
   };
+}
+
+/** `N thing(s)`: the plural style of armgen's summaries. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}(s)`;
+}
+
+/** `, N warning(s)` for a summary, or ''. */
+export function warningsNote(t: Tally): string {
+  return t.warnings.length > 0 ? `, ${count(t.warnings.length, 'warning')}` : '';
+}
+
+/** How many YAML/JSON files the folder search passed over, for a summary, or ''. */
+export function skippedNote(run: RunResult): string {
+  return run.skipped > 0 ? `; ${count(run.skipped, 'YAML/JSON file')} in the given folders skipped (not armgen configs)` : '';
 }

@@ -1,4 +1,4 @@
-import { dirname } from 'node:path';
+import { dirname, posix } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { configName, generateConfig, type ConfigResult, type GenerateOptions } from '../generate.js';
 import { readInputText } from '../io/readInputFile.js';
@@ -9,27 +9,31 @@ export interface RunResult {
   readonly results: readonly ConfigResult[];
   /** Problems not tied to one config (no input matched, two configs writing one folder). */
   readonly general: readonly Diagnostic[];
+  /** YAML/JSON files in the given folders that are not armgen configs. */
+  readonly skipped: number;
+}
+
+export interface RunOptions {
+  /**
+   * The output folder as the user gave it: never searched for configs, and the folder that diagnostics
+   * located in rendered files name (`out/NAME/azuredeploy.json`), whether or not the run writes there.
+   */
+  readonly out: string;
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /**
  * Read and render every config named by the arguments, in memory. Nothing is written here: the caller
  * decides, once every config is known to be valid (all-or-nothing).
  */
-export function runConfigs(args: readonly string[], options: GenerateOptions, onProgress?: (done: number, total: number) => void): RunResult {
-  const { files, unmatched } = expandInputs(args);
-  const general: Diagnostic[] = unmatched.map((a) => ({
-    file: a,
-    line: 0,
-    col: 0,
-    severity: 'error',
-    code: 'AG100',
-    message: 'no config file matches this argument (expected a .yaml, .yml or .json file, a folder, or a glob)',
-  }));
+export function runConfigs(args: readonly string[], options: GenerateOptions, run: RunOptions): RunResult {
+  const { files, unmatched, skipped } = expandInputs(args, { outDir: run.out });
+  const general: Diagnostic[] = unmatched.map(({ arg, why }) => ({ file: arg, line: 0, col: 0, severity: 'error', code: 'AG100', message: why }));
   const results: ConfigResult[] = [];
   const now = new Date();
   files.forEach((file, i) => {
-    results.push(runOne(file, { readFile: runbookReader(file), now, ...options }));
-    onProgress?.(i + 1, files.length);
+    results.push(inOutputFolder(runOne(file, { readFile: runbookReader(file), now, ...options }), run.out));
+    run.onProgress?.(i + 1, files.length);
   });
   // Two configs with the same base name would write the same output folder.
   const byName = new Map<string, string>();
@@ -39,7 +43,26 @@ export function runConfigs(args: readonly string[], options: GenerateOptions, on
       general.push({ file: r.file, line: 0, col: 0, severity: 'error', code: 'AG600', message: `writes the same output folder '${r.name}/' as ${other}; rename one of the configs` });
     } else byName.set(r.name.toLowerCase(), r.file);
   }
-  return { results, general };
+  return { results, general, skipped };
+}
+
+/**
+ * A path under the output folder as the user would type it from the working directory: `out` +
+ * `NAME/azuredeploy.json` -> `out/NAME/azuredeploy.json` (forward slashes, `./` dropped), so diagnostics,
+ * SARIF and check's diff headers name the real file (`git apply` finds it).
+ */
+export function outputPath(out: string, relative: string): string {
+  return posix.join(out.split('\\').join('/'), relative);
+}
+
+/**
+ * The pipeline locates lint and limit findings in the rendered files relative to the output folder
+ * (`NAME/azuredeploy.json`); every other diagnostic is in the config file.
+ */
+function inOutputFolder(r: ConfigResult, out: string): ConfigResult {
+  const rendered = (d: Diagnostic) => d.file !== r.file && d.file.startsWith(`${r.name}/`);
+  if (!r.diagnostics.some(rendered)) return r;
+  return { ...r, diagnostics: r.diagnostics.map((d) => (rendered(d) ? { ...d, file: outputPath(out, d.file) } : d)) };
 }
 
 /** One config: its name checked, its file read (regular file, strict UTF-8), then rendered. */
@@ -66,4 +89,19 @@ function runbookReader(configFile: string): (path: string) => FileRead {
     const read = readInputText(path, { within });
     return read.ok ? { ok: true, text: read.text } : { ok: false, reason: read.reason };
   };
+}
+
+/** A run's diagnostics, split the way the exit codes need them. */
+export interface Tally {
+  readonly all: readonly Diagnostic[];
+  readonly errors: readonly Diagnostic[];
+  readonly warnings: readonly Diagnostic[];
+  /** Errors in the input (exit 2); lint errors in armgen's own output (AG500) are findings (exit 1). */
+  readonly inputErrors: readonly Diagnostic[];
+}
+
+export function tally(run: RunResult): Tally {
+  const all = [...run.general, ...run.results.flatMap((r) => r.diagnostics)];
+  const errors = all.filter((d) => d.severity === 'error');
+  return { all, errors, warnings: all.filter((d) => d.severity === 'warning'), inputErrors: errors.filter((d) => d.code !== 'AG500') };
 }

@@ -13,9 +13,9 @@ export { summarise } from './summariseJson.js';
 // diff is loaded only when `check` finds a difference to show (its CommonJS build, on demand).
 const require = createRequire(import.meta.url);
 let diffModule: typeof import('diff') | undefined;
-function patch(path: string, before: string, after: string): string {
+function patch(label: string, before: string, after: string): string {
   diffModule ??= require('diff') as typeof import('diff');
-  return diffModule.createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, 'on disk', 'rendered', { context: 3 });
+  return diffModule.createTwoFilesPatch(`a/${label}`, `b/${label}`, before, after, 'on disk', 'rendered', { context: 3 });
 }
 
 export interface Drift {
@@ -33,6 +33,11 @@ export interface Drift {
 export interface CheckOptions {
   /** Check only the given configs' folders: other folders with a manifest are not reported as orphans. */
   readonly partial?: boolean;
+  /**
+   * How diff headers name a file (given `NAME/file`): the CLI names `out/NAME/file`, the path `git apply`
+   * needs from the working directory. @default the path relative to the output folder
+   */
+  readonly diffPath?: (path: string) => string;
 }
 
 /**
@@ -43,7 +48,7 @@ export interface CheckOptions {
 export function checkDrift(outDir: string, artifacts: readonly Artifact[], owners: readonly string[] | Owners, options: CheckOptions = {}): Drift[] {
   const { names, format } = toOwners(owners);
   const root = resolve(outDir);
-  const within: InputRule = { within: { folder: root, name: 'the output folder' }, realpaths: new Map() };
+  const within: Reading = { within: { folder: root, name: 'the output folder' }, realpaths: new Map(), label: options.diffPath ?? ((path) => path) };
   const byName = new Map<string, Artifact[]>(names.map((n) => [n, []]));
   for (const a of artifacts) {
     const name = a.path.slice(0, a.path.indexOf('/'));
@@ -63,19 +68,24 @@ export function checkDrift(outDir: string, artifacts: readonly Artifact[], owner
   return drift.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function compare(root: string, a: Artifact, within: InputRule): Drift | undefined {
+/** How files are read, and how a diff header names a path. */
+interface Reading extends InputRule {
+  readonly label: (path: string) => string;
+}
+
+function compare(root: string, a: Artifact, within: Reading): Drift | undefined {
   const read = readInputBytes(join(root, a.path), within);
-  if (!read.ok && read.missing) return { path: a.path, kind: 'missing', message: 'missing: the config renders this file', diff: patch(a.path, '', a.text), summary: [] };
+  if (!read.ok && read.missing) return { path: a.path, kind: 'missing', message: 'missing: the config renders this file', diff: patch(within.label(a.path), '', a.text), summary: [] };
   if (!read.ok) return { path: a.path, kind: 'stale', message: `stale: it ${read.reason}`, diff: '', summary: [] };
   if (read.bytes.equals(Buffer.from(a.text, 'utf8'))) return undefined;
   const onDisk = decodeUtf8(read.bytes);
   if (!onDisk.ok) return { path: a.path, kind: 'stale', message: `stale: the file on disk ${onDisk.reason.replace(/: re-save it as UTF-8$/, '')}`, diff: '', summary: [] };
   const summary = a.path.endsWith('.json') ? summarise(onDisk.text, a.text) : [];
-  return { path: a.path, kind: 'stale', message: `stale: differs from what the config renders${summary.length ? ` (${summary.join('; ')})` : ''}`, diff: patch(a.path, onDisk.text, a.text), summary };
+  return { path: a.path, kind: 'stale', message: `stale: differs from what the config renders${summary.length ? ` (${summary.join('; ')})` : ''}`, diff: patch(within.label(a.path), onDisk.text, a.text), summary };
 }
 
 /** Listed files of this run's kinds that no config renders: generate removes them (or keeps an edited one). */
-function extras(root: string, name: string, manifest: Manifest, produced: ReadonlySet<string>, format: OwnedFormat | undefined, within: InputRule): Drift[] {
+function extras(root: string, name: string, manifest: Manifest, produced: ReadonlySet<string>, format: OwnedFormat | undefined, within: Reading): Drift[] {
   const out: Drift[] = [];
   for (const e of manifest.files) {
     const path = `${name}/${e.path}`;
@@ -88,7 +98,7 @@ function extras(root: string, name: string, manifest: Manifest, produced: Readon
     else {
       // Exactly the bytes armgen wrote (same SHA-256), so showing them reveals nothing else.
       const text = decodeUtf8(read.bytes);
-      out.push({ path, kind: 'extra', message: base, diff: text.ok ? patch(path, text.text, '') : '', summary: [] });
+      out.push({ path, kind: 'extra', message: base, diff: text.ok ? patch(within.label(path), text.text, '') : '', summary: [] });
     }
   }
   return out;

@@ -98,6 +98,27 @@ describe('the armgen CLI', () => {
     expect(await runCli(['check', config, '--out', out, '--format', 'arm'], capture().io)).to.equal(0);
   });
 
+  it("check's diff names the files as out/NAME/... and `git apply` in the working directory brings out/ up to date", async function () {
+    if (spawnSync('git', ['--version']).status !== 0) this.skip();
+    // GIVEN generated output with one file edited and one deleted, the output folder given as `out`
+    const { dir, config } = scratch();
+    const bin = join(repoRoot, 'dist/generator/bin.js');
+    const armgen = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8' });
+    expect(armgen('generate', config, '--format', 'arm').status).to.equal(0);
+    const template = join(dir, 'out', 'template-ua', 'azuredeploy.json');
+    writeFileSync(template, readFileSync(template, 'utf8').replace('"Basic"', '"Free"'));
+    rmSync(join(dir, 'out', 'template-ua', 'azuredeploy.parameters.json'));
+    // WHEN check prints the diff
+    const check = armgen('check', config, '--format', 'arm');
+    expect(check.status).to.equal(1);
+    expect(check.stdout).to.match(/^--- a\/out\/template-ua\/azuredeploy\.json\t/m);
+    expect(check.stderr).to.match(/^out\/template-ua\/azuredeploy\.json: error AG900: stale/m);
+    // THEN git applies it as it is, and check passes
+    const apply = spawnSync('git', ['apply', '-'], { cwd: dir, input: check.stdout, encoding: 'utf8' });
+    expect(apply.status, apply.stderr).to.equal(0);
+    expect(armgen('check', config, '--format', 'arm').status).to.equal(0);
+  });
+
   it('a run owns only the formats it renders: --format arm never reports or removes the Bicep files', async () => {
     // GIVEN both formats rendered
     const { config, out } = scratch();
@@ -156,12 +177,13 @@ describe('the armgen CLI', () => {
     const c = capture();
     const code = await runCli(['validate', join(repoRoot, 'test/fixtures/invalid/unknown-keys.yaml'), '--diagnostics-format', 'sarif'], c.io);
     expect(code).to.equal(2);
-    const sarif = JSON.parse(c.out.stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+    const sarif = JSON.parse(c.out.stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
     expect(sarif.version).to.equal('2.1.0');
-    expect(sarif.runs[0]!.tool.driver.name).to.equal('armgen');
-    expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).to.deep.equal(['AG200']);
-    expect(sarif.runs[0]!.results).to.have.length(3);
-    expect(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.region.startLine).to.equal(3);
+    const run = sarif.runs[0]!;
+    expect(run.tool.driver.name).to.equal('armgen');
+    expect(run.results).to.have.length(3);
+    expect(run.results.every((r) => r.ruleId === 'AG200' && run.tool.driver.rules[r.ruleIndex]!.id === 'AG200')).to.equal(true);
+    expect(run.results[0]!.locations[0]!.physicalLocation.region.startLine).to.equal(3);
     expect(c.out.stderr).to.equal('');
   });
 

@@ -24,9 +24,11 @@ describe('invalid configs: each mistake is a located diagnostic, exit 2, nothing
       const { out, io } = capture();
       // WHEN it is validated
       const code = await runCli(['validate', `${dir}/${file}`], io);
-      // THEN exit 2, the expected file:line:col diagnostics, and no stack trace
+      // THEN exit 2, the expected file:line:col diagnostics, a summary that counts them, and no stack trace
       expect(code).to.equal(2);
-      expect(out.stderr).to.equal(expected);
+      const errors = expected.split('\n').filter((l) => / error AG\d{3}: /.test(l)).length;
+      const warnings = expected.split('\n').filter((l) => / warning AG\d{3}: /.test(l)).length;
+      expect(out.stderr).to.equal(`${expected}armgen: 1 of 1 config(s) invalid, ${errors} error(s)${warnings ? `, ${warnings} warning(s)` : ''}\n`);
       expect(out.stderr).not.to.match(/\n\s+at /);
       expect(out.stderr).to.match(new RegExp(`^${dir}/${file}:\\d+:\\d+: error AG\\d{3}: `, 'm'));
     });

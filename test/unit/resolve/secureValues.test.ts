@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { reportDiagnostics } from '../../../generator/commands/report.js';
+import { createReporter } from '../../../generator/commands/report.js';
 import { generateConfig } from '../../../generator/generate.js';
 
 /** Recognisable secret text: no diagnostic, in any format, may contain it. */
@@ -69,8 +69,8 @@ describe('diagnostics never show a secret', () => {
       // WHEN its diagnostics are printed both ways
       let human = '';
       let sarif = '';
-      reportDiagnostics({ stdout: () => undefined, stderr: (t) => (human += t) }, result.diagnostics, 'human', '0.0.0');
-      reportDiagnostics({ stdout: (t) => (sarif += t), stderr: () => undefined }, result.diagnostics, 'sarif', '0.0.0');
+      createReporter({ stdout: () => undefined, stderr: (t: string) => (human += t) }, 'human').diagnostics(result.diagnostics);
+      createReporter({ stdout: (t: string) => (sarif += t), stderr: () => undefined }, 'sarif').diagnostics(result.diagnostics);
       // THEN there are findings, and none of them quotes the secret
       expect(result.diagnostics.filter((d) => d.severity === 'error').length, human).to.be.greaterThan(0);
       expect(human).not.to.contain(SECRET);

@@ -43,7 +43,7 @@ export function generateCommand(ctx: Ctx): CommandModule<object, GenerateArgs> {
         default: false,
       }) as unknown as Argv<GenerateArgs>,
     handler: (args) => {
-      const run = runConfigs(args.config, { format: args.format, ...(args['stamp-version'] ? { stampVersion: armgenVersion } : {}) }, progress(ctx.io));
+      const run = runConfigs(args.config, { format: args.format, readme: args.readme, ...(args['stamp-version'] ? { stampVersion: armgenVersion } : {}) }, progress(ctx.io));
       const { errors, warnings } = collect(run);
       const format = args['diagnostics-format'];
       const strictFail = args.strict && warnings.length > 0;
@@ -57,7 +57,7 @@ export function generateCommand(ctx: Ctx): CommandModule<object, GenerateArgs> {
       const ok = run.results.filter((r) => r.ok && !r.diagnostics.some((d) => d.severity === 'error'));
       const artifacts: Artifact[] = ok.flatMap((r) => (r.ok ? [...r.artifacts] : []));
       try {
-        const summary = writeArtifacts(args.out, artifacts, { names: ok.map((r) => r.name), format: args.format });
+        const summary = writeArtifacts(args.out, artifacts, { names: ok.map((r) => r.name), format: args.format, readme: args.readme });
         if (format === 'human') for (const note of summary.notes) ctx.io.stderr(`armgen: note: ${note}\n`);
         if (format === 'human') ctx.io.stderr(`armgen: ${ok.length} config(s) -> ${args.out}/ (${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed)\n`);
       } catch (err) {
@@ -83,7 +83,7 @@ export function checkCommand(ctx: Ctx): CommandModule<object, CheckArgs> {
         default: false,
       }) as unknown as Argv<CheckArgs>,
     handler: (args) => {
-      const run = runConfigs(args.config, { format: args.format, lint: false, ...(args['stamp-version'] ? { stampVersion: armgenVersion } : {}) });
+      const run = runConfigs(args.config, { format: args.format, readme: args.readme, lint: false, ...(args['stamp-version'] ? { stampVersion: armgenVersion } : {}) });
       const { errors, warnings } = collect(run);
       const format = args['diagnostics-format'];
       if (errors.length > 0) {
@@ -92,7 +92,7 @@ export function checkCommand(ctx: Ctx): CommandModule<object, CheckArgs> {
         return;
       }
       const artifacts = run.results.flatMap((r) => (r.ok ? [...r.artifacts] : []));
-      const drift = checkDrift(args.out, artifacts, { names: run.results.map((r) => r.name), format: args.format }, { partial: args.partial });
+      const drift = checkDrift(args.out, artifacts, { names: run.results.map((r) => r.name), format: args.format, readme: args.readme }, { partial: args.partial });
       const diagnostics: Diagnostic[] = drift.map((d) => ({ file: `${args.out}/${d.path}`, line: 0, col: 0, severity: 'error', code: 'AG900', message: d.message }));
       if (format === 'human') for (const d of drift) if (d.diff) ctx.io.stdout(d.diff);
       reportDiagnostics(ctx.io, [...diagnostics, ...warnings], format, armgenVersion);

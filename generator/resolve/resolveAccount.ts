@@ -2,6 +2,7 @@ import { nameRules } from '../azure/naming.js';
 import { obj, ref, str, type Expr } from '../model/expr.js';
 import { createdRef, type ResourceRef } from '../model/resourceRef.js';
 import type { ResourceNode } from '../model/resolved.js';
+import type { EncryptionSummary } from '../model/summary.js';
 import { didYouMean, suggestionHint } from '../util/didYouMean.js';
 import type { ResolveContext } from './context.js';
 import type { ResolvedIdentity } from './resolveIdentities.js';
@@ -17,6 +18,8 @@ export interface ResolvedAccount {
   readonly systemAssigned: boolean;
   readonly systemPrincipalId: Expr;
   readonly attached: ReadonlySet<string>;
+  /** A customer-managed key, for the deployment summary. */
+  readonly encryption?: EncryptionSummary;
 }
 
 /** API versions before 2021-06-22 have no `disableLocalAuth` (official schemas, Microsoft.Automation). */
@@ -64,18 +67,19 @@ export function resolveAccount(
     systemAssigned || attached.size > 0
       ? obj({ type: str(identityType), userAssignedIdentities: attached.size > 0 ? obj(uaEntries) : undefined })
       : undefined;
+  // Evaluated in property order, so findings and parameter uses keep the order of the config's sections.
+  const tags = cfg.tags === undefined ? undefined : tagsValue(ctx, cfg.tags, `${pointer}/tags`);
+  const auth = localAuth(ctx, api, pointer);
+  const publicNetworkAccess = cfg.publicNetworkAccess === undefined ? undefined : boolValue(ctx, cfg.publicNetworkAccess, `${pointer}/publicNetworkAccess`);
+  const sku = obj({ name: skuValue(ctx, pointer) });
+  const enc = encryption(ctx, identities, attached, pointer);
   const resource: ResourceNode = {
     kind: 'resource',
     ref: account,
     location,
-    ...(cfg.tags === undefined ? {} : { tags: tagsValue(ctx, cfg.tags, `${pointer}/tags`) }),
+    ...(tags ? { tags } : {}),
     ...(identity ? { identity } : {}),
-    properties: obj({
-      ...localAuth(ctx, api, pointer),
-      publicNetworkAccess: cfg.publicNetworkAccess === undefined ? undefined : boolValue(ctx, cfg.publicNetworkAccess, `${pointer}/publicNetworkAccess`),
-      sku: obj({ name: skuValue(ctx, pointer) }),
-      encryption: encryption(ctx, identities, attached, pointer),
-    }),
+    properties: obj({ ...auth, publicNetworkAccess, sku, encryption: enc?.expr }),
     dependsOn,
   };
   return {
@@ -85,6 +89,7 @@ export function resolveAccount(
     systemAssigned,
     systemPrincipalId: ref(account, { full: ['identity', 'principalId'] }),
     attached,
+    ...(enc?.summary ? { encryption: enc.summary } : {}),
   };
 }
 
@@ -103,7 +108,12 @@ function skuValue(ctx: ResolveContext, pointer: string): Expr {
   return ctx.useParam(sku, { pointer: `${pointer}/sku/param`, type: 'string' });
 }
 
-function encryption(ctx: ResolveContext, identities: ReadonlyMap<string, ResolvedIdentity>, attached: ReadonlySet<string>, pointer: string): Expr | undefined {
+function encryption(
+  ctx: ResolveContext,
+  identities: ReadonlyMap<string, ResolvedIdentity>,
+  attached: ReadonlySet<string>,
+  pointer: string,
+): { expr: Expr; summary?: EncryptionSummary } | undefined {
   const enc = ctx.config.automationAccount.encryption;
   if (!enc) return undefined;
   const at = `${pointer}/encryption`;
@@ -111,9 +121,10 @@ function encryption(ctx: ResolveContext, identities: ReadonlyMap<string, Resolve
     for (const key of ['keyVaultUri', 'keyName', 'keyVersion', 'identity'] as const) {
       if (enc[key] !== undefined) ctx.error(`${at}/${key}`, 'AG200', `${key} applies only to keySource Microsoft.Keyvault (a customer-managed key)`);
     }
-    return obj({ keySource: str('Microsoft.Automation') });
+    return { expr: obj({ keySource: str('Microsoft.Automation') }) };
   }
   let identityId: Expr | undefined;
+  let identityHandle = 'system';
   if (enc.identity !== undefined) {
     const identity = identities.get(enc.identity);
     if (!identity) {
@@ -122,15 +133,20 @@ function encryption(ctx: ResolveContext, identities: ReadonlyMap<string, Resolve
       ctx.error(`${at}/identity`, 'AG306', `identity '${enc.identity}' reads the encryption key but is not attached to the account; add it to automationAccount.identity.userAssigned`);
     } else {
       identityId = ref(identity.ref, 'id');
+      identityHandle = enc.identity;
     }
   }
-  return obj({
+  const keyName = enc.keyName === undefined ? undefined : ctx.stringValue(enc.keyName, `${at}/keyName`);
+  const keyVersion = enc.keyVersion === undefined ? undefined : ctx.stringValue(enc.keyVersion, `${at}/keyVersion`);
+  const keyVaultUri = enc.keyVaultUri === undefined ? undefined : ctx.stringValue(enc.keyVaultUri, `${at}/keyVaultUri`);
+  const expr = obj({
     keySource: str('Microsoft.Keyvault'),
     identity: identityId ? obj({ userAssignedIdentity: identityId }) : undefined,
     keyVaultProperties: obj({
-      keyName: enc.keyName === undefined ? undefined : ctx.stringValue(enc.keyName, `${at}/keyName`),
-      keyVersion: enc.keyVersion === undefined ? undefined : ctx.stringValue(enc.keyVersion, `${at}/keyVersion`),
-      keyvaultUri: enc.keyVaultUri === undefined ? undefined : ctx.stringValue(enc.keyVaultUri, `${at}/keyVaultUri`),
+      keyName,
+      keyVersion,
+      keyvaultUri: keyVaultUri,
     }),
   });
+  return { expr, summary: { identity: identityHandle, ...(keyVaultUri ? { keyVaultUri } : {}), ...(keyName ? { keyName } : {}) } };
 }

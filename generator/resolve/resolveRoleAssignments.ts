@@ -2,6 +2,7 @@ import type { RoleAssignment } from '../model/config.generated.js';
 import { call, interp, member, obj, ref, str, type Expr } from '../model/expr.js';
 import { createdRef, type ResourceRef } from '../model/resourceRef.js';
 import type { ModuleNode, ResourceNode, TemplateModel } from '../model/resolved.js';
+import type { RoleAssignmentSummary } from '../model/summary.js';
 import { didYouMean, suggestionHint } from '../util/didYouMean.js';
 import type { ResolveContext } from './context.js';
 import type { SymbolTable } from './names.js';
@@ -47,8 +48,9 @@ export function resolveRoleAssignments(
   ctx: ResolveContext,
   symbols: SymbolTable,
   input: RoleAssignmentInput,
-): { resources: (ResourceNode | ModuleNode)[]; existing: ResourceRef[] } {
+): { resources: (ResourceNode | ModuleNode)[]; existing: ResourceRef[]; summaries: RoleAssignmentSummary[] } {
   const resources: (ResourceNode | ModuleNode)[] = [];
+  const summaries: RoleAssignmentSummary[] = [];
   const existingByKey = new Map<string, ResourceRef>();
   const seen = new Map<string, string>();
   const modules = new Map<string, TemplateModel>();
@@ -67,9 +69,11 @@ export function resolveRoleAssignments(
     adviseLeastPrivilege(ctx, { pointer, principal: principal.label, role, target, scope: ra.scope });
     const symbol = symbols.take(ra.identity, role.name ?? 'role', 'assignment');
     const a = { symbol, target, role, principal, description: ra.description };
-    resources.push(target.here && principal.knownAtStart ? hereAssignment(ctx, a, target.here) : moduleAssignment(ctx, { ...a, modules }));
+    const node = target.here && principal.knownAtStart ? hereAssignment(ctx, a, target.here) : moduleAssignment(ctx, { ...a, modules });
+    resources.push(node);
+    summaries.push({ principal: principal.label, role: { id: role.guid, ...(role.name ? { name: role.name } : {}) }, scope: target.summary, node: node.ref });
   });
-  return { resources, existing: [...existingByKey.values()] };
+  return { resources, existing: [...existingByKey.values()], summaries };
 }
 
 interface AssignmentInput {

@@ -3,6 +3,7 @@ import type { GeneratedRunbook, Runbook } from '../model/config.generated.js';
 import { bool, call, interp, member, num, obj, param, str, type Expr } from '../model/expr.js';
 import type { ResourceRef } from '../model/resourceRef.js';
 import type { ExtraFile, ResourceNode, TemplateParameter } from '../model/resolved.js';
+import type { RunbookSummary } from '../model/summary.js';
 import { didYouMean, suggestionHint } from '../util/didYouMean.js';
 import { childNode, childRef, type AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
@@ -43,6 +44,8 @@ export interface RunbookResolution {
   readonly runbooks: ReadonlyMap<string, ResolvedRunbook>;
   /** Automation variables armgen adds itself (client IDs), by lower-cased name, for collision checks. */
   readonly reservedVariables: ReadonlyMap<string, string>;
+  /** Each runbook and who it signs in as, for the deployment summary. */
+  readonly summaries: readonly RunbookSummary[];
 }
 
 export interface RunbookInput {
@@ -65,6 +68,7 @@ export function resolveRunbooks(ctx: ResolveContext, symbols: SymbolTable, input
   const filePointers = new Map<string, string>();
   const runbooks = new Map<string, ResolvedRunbook>();
   const clientIdVariables = new Map<string, ClientIdVariable>();
+  const summaries: RunbookSummary[] = [];
   let staged = false;
   const api = ctx.api(RUNBOOK_TYPE);
 
@@ -101,6 +105,7 @@ export function resolveRunbooks(ctx: ResolveContext, symbols: SymbolTable, input
     };
     if (rb.uri !== undefined) {
       contentUri = ctx.stringValue(rb.uri, `${pointer}/uri`);
+      summaries.push({ name: rb.name, type: rb.type });
     } else if (rb.file !== undefined) {
       const base = rb.file.split('/').pop()!;
       const ext = base.endsWith('.ps1') ? 'PowerShell' : 'Python';
@@ -110,6 +115,7 @@ export function resolveRunbooks(ctx: ResolveContext, symbols: SymbolTable, input
         ctx.error(`${pointer}/type`, 'AG200', `runbook type ${rb.type} cannot take a .ps1/.py file; use uri for graphical and script runbooks`);
       }
       const content = readScript(ctx, input.readFile, rb.file, `${pointer}/file`);
+      summaries.push({ name: rb.name, type: rb.type });
       contentUri = stage({ kind: 'copy', path: `runbooks/${base}`, content: content ?? '' }, `${pointer}/file`);
     } else if (rb.generate !== undefined) {
       const gen = rb.generate;
@@ -119,6 +125,12 @@ export function resolveRunbooks(ctx: ResolveContext, symbols: SymbolTable, input
         ctx.error(`${at}/flow`, 'AG200', `the ${gen.flow} flow needs a ${gen.flow === 'powershell' ? 'PowerShell or PowerShell72' : 'Python3'} runbook (or a ${wanted} runtime environment); runbook '${rb.name}' is ${rb.type}`);
       }
       const identity = starterIdentity(ctx, gen, at, input);
+      summaries.push({
+        name: rb.name,
+        type: rb.type,
+        ...(identity ? { signsInAs: identity.kind === 'user' ? identity.identity.handle : 'system' } : {}),
+        ...(gen.keyVaultSecret ? { keyVaultSecret: { vaultName: gen.keyVaultSecret.vaultName, secretName: gen.keyVaultSecret.secretName } } : {}),
+      });
       let clientIdVariable: string | null = null;
       if (identity?.kind === 'user') {
         const variable = clientIdVariableFor(identity.identity, clientIdVariables, account);
@@ -162,6 +174,7 @@ export function resolveRunbooks(ctx: ResolveContext, symbols: SymbolTable, input
     extraFiles,
     runbooks,
     reservedVariables: new Map([...clientIdVariables.values()].map((v) => [v.name.toLowerCase(), v.pointer])),
+    summaries,
   };
 
   function clientIdVariableFor(

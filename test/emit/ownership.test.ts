@@ -38,6 +38,7 @@ describe('ownership: armgen replaces or removes only the files its manifest list
     const manifest = manifestOf(folder);
     expect(manifest.armgenManifest).to.equal(1);
     expect(manifest.files.map((f) => [f.path, f.format])).to.deep.equal([
+      ['README.md', 'readme'],
       ['azuredeploy.json', 'arm'],
       ['azuredeploy.parameters.json', 'arm'],
       ['main.bicep', 'bicep'],
@@ -48,7 +49,7 @@ describe('ownership: armgen replaces or removes only the files its manifest list
     const before = treeOf(out);
     const c = capture();
     expect(await runCli(['generate', config, '--out', out], c.io)).to.equal(0);
-    expect(c.out.stderr).to.match(/\(0 written, 6 unchanged, 0 removed\)/);
+    expect(c.out.stderr).to.match(/\(0 written, 7 unchanged, 0 removed\)/);
     expect(treeOf(out)).to.deep.equal(before);
   });
 
@@ -81,7 +82,7 @@ describe('ownership: armgen replaces or removes only the files its manifest list
     expect(await runCli(['generate', config, '--out', out, '--format', 'arm'], c.io)).to.equal(0);
     expect(c.out.stderr).to.match(/note: .*template-ua has no \.armgen-manifest\.json .*: nothing was removed there/);
     expect(readFileSync(join(folder, 'azuredeploy.parameters.dev.json'), 'utf8')).to.equal('{"old": true}\n');
-    expect(manifestOf(folder).files.map((f) => f.path)).to.deep.equal(['azuredeploy.json', 'azuredeploy.parameters.json']);
+    expect(manifestOf(folder).files.map((f) => f.path)).to.deep.equal(['README.md', 'azuredeploy.json', 'azuredeploy.parameters.json']);
   });
 
   it('refuses to overwrite a hand-written file at a path the config now renders, and changes nothing', async () => {
@@ -116,6 +117,6 @@ describe('ownership: armgen replaces or removes only the files its manifest list
     expect(await runCli(['generate', config, '--out', out, '--format', 'arm'], c.io)).to.equal(0);
     expect(existsSync(victim)).to.equal(true);
     expect(c.out.stderr).to.match(/note: .*\.armgen-manifest\.json lists an unusable path "\.\.\/\.\.\/victim\.txt": nothing was removed/);
-    expect(manifestOf(folder).files.map((f) => f.path)).to.deep.equal(['azuredeploy.json', 'azuredeploy.parameters.json']);
+    expect(manifestOf(folder).files.map((f) => f.path)).to.deep.equal(['README.md', 'azuredeploy.json', 'azuredeploy.parameters.json']);
   });
 });

@@ -43,12 +43,13 @@ export function markdownDocLink(url: string): string {
 }
 
 /** Characters left as they are inside a quoted Mermaid label; everything else becomes a `#code;` entity. */
-const MERMAID_PLAIN = /[A-Za-z0-9 ,./:@+=_-]/;
+const MERMAID_PLAIN = /[A-Za-z0-9 ,./:@+=_(){}'-]/;
 
 /**
  * A Mermaid label as a quoted string (`"..."`), one or more lines joined by `<br>`. Inside the quotes only letters,
- * digits, spaces and `, . / : @ + = _ -` stay as they are; every other character, including `"`, `#`, `;`, `<`,
- * `>`, brackets, pipes, backticks, `%` and all non-ASCII, is written as Mermaid's decimal entity code `#NNN;`
+ * digits, spaces and `, . / : @ + = _ ( ) { } ' -` stay as they are (a quoted string ends only at `"`); every other
+ * character, including `"`, `#`, `;`, `&`, `<`, `>`, square brackets, pipes, backticks, `%` and all non-ASCII, is
+ * written as Mermaid's decimal entity code `#NNN;`
  * (mermaid.js.org/syntax/flowchart "Entity codes to escape characters"), which Mermaid shows as that character and
  * never as markup or syntax. Breaks become spaces first. So a label can neither end its string nor the diagram.
  */

@@ -43,7 +43,7 @@ describe('README text escaping', () => {
   describe('mermaidLabel', () => {
     it('quotes a label and writes every character that Mermaid could read as syntax as a #code; entity', () => {
       expect(mermaidLabel('a"b')).to.equal('"a#34;b"');
-      expect(mermaidLabel('x|y[z]{w}<v>`u`#t;%%s')).to.equal('"x#124;y#91;z#93;#123;w#125;#60;v#62;#96;u#96;#35;t#59;#37;#37;s"');
+      expect(mermaidLabel('x|y[z]{w}<v>`u`#t;%%s&')).to.equal('"x#124;y#91;z#93;{w}#60;v#62;#96;u#96;#35;t#59;#37;#37;s#38;"');
     });
 
     it('joins lines with <br> and turns breaks inside a line into spaces', () => {

@@ -6,6 +6,7 @@ import type { Artifact } from './model/artifact.js';
 import type { ResolvedModel } from './model/resolved.js';
 import { finishArmFile } from './render/arm/generatorMetadata.js';
 import { renderArm } from './render/arm/renderArm.js';
+import { renderReadme } from './render/readme/renderReadme.js';
 import { BicepUnsupportedError, renderBicep } from './render/bicep/renderBicep.js';
 import { renderRunbookFiles } from './render/runbooks/renderRunbooks.js';
 import type { Finding } from './resolve/context.js';
@@ -36,6 +37,11 @@ export interface GenerateOptions {
    * config error). @default true
    */
   readonly lint?: boolean;
+  /**
+   * Render `NAME/README.md` (diagram, parameters per environment, what the deploying principal needs). It belongs to
+   * every format: it describes the deployment, whichever language deploys it. @default true
+   */
+  readonly readme?: boolean;
   /** Reads a file (runbook `file:` entries, resolved against the config's folder): its text or why not. */
   readonly readFile?: (path: string) => FileRead;
 }
@@ -98,6 +104,7 @@ function renderFiles(model: ResolvedModel, options: GenerateOptions): Artifact[]
     }
   }
   out.push(...renderRunbookFiles(model.extraFiles));
+  if (options.readme !== false) out.push(renderReadme(model));
   return out;
 }
 

@@ -28,7 +28,7 @@ export function checkCommand(ctx: CommandContext): CommandModule<GlobalArgs, Che
       }) as unknown as Argv<CheckArgs>,
     handler: (args) => {
       const report = createReporter(ctx.io, args['diagnostics-format']);
-      const run = runConfigs(args.config, { format: args.format, lint: false, ...(args['stamp-version'] ? { stampVersion: armgenVersion } : {}) }, { out: args.out });
+      const run = runConfigs(args.config, { format: args.format, readme: args.readme, lint: false, ...(args['stamp-version'] ? { stampVersion: armgenVersion } : {}) }, { out: args.out });
       const t = tally(run);
       if (t.errors.length > 0) {
         report.diagnostics(t.all);
@@ -37,7 +37,7 @@ export function checkCommand(ctx: CommandContext): CommandModule<GlobalArgs, Che
         return;
       }
       const artifacts = run.results.flatMap((r) => (r.ok ? [...r.artifacts] : []));
-      const owners = { names: run.results.map((r) => r.name), format: args.format };
+      const owners = { names: run.results.map((r) => r.name), format: args.format, readme: args.readme };
       const drift = checkDrift(args.out, artifacts, owners, { partial: args.partial, diffPath: (p) => outputPath(args.out, p) });
       const driftDiagnostics: Diagnostic[] = drift.map((d) => ({ file: outputPath(args.out, d.path), line: 0, col: 0, severity: 'error', code: 'AG900', message: d.message }));
       for (const d of drift) if (d.diff) report.show(d.diff);

@@ -28,7 +28,7 @@ export function generateCommand(ctx: CommandContext): CommandModule<GlobalArgs, 
         .check((argv) => stdoutUsage(argv as unknown as GenerateArgs)) as unknown as Argv<GenerateArgs>,
     handler: (args) => {
       const report = createReporter(ctx.io, args['diagnostics-format']);
-      const run = runConfigs(args.config, { format: args.format, ...(args['stamp-version'] ? { stampVersion: armgenVersion } : {}) }, { out: args.out, onProgress: progress(ctx.io) });
+      const run = runConfigs(args.config, { format: args.format, readme: args.readme, ...(args['stamp-version'] ? { stampVersion: armgenVersion } : {}) }, { out: args.out, onProgress: progress(ctx.io) });
       const t = tally(run);
       const strictFail = args.strict && t.warnings.length > 0;
       if ((t.errors.length > 0 && (args.stdout || !args['keep-going'])) || run.general.length > 0 || strictFail) {
@@ -41,7 +41,7 @@ export function generateCommand(ctx: CommandContext): CommandModule<GlobalArgs, 
       const ok = run.results.filter((r) => r.ok && !r.diagnostics.some((d) => d.severity === 'error'));
       const artifacts = ok.flatMap((r) => (r.ok ? [...r.artifacts] : []));
       try {
-        const summary = writeArtifacts(args.out, artifacts, { names: ok.map((r) => r.name), format: args.format });
+        const summary = writeArtifacts(args.out, artifacts, { names: ok.map((r) => r.name), format: args.format, readme: args.readme });
         report.diagnostics(t.all);
         for (const note of summary.notes) report.note(note);
         report.summary(`${count(ok.length, 'config')} -> ${args.out}/ (${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed)${warningsNote(t)}${skippedNote(run)}`);

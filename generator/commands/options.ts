@@ -14,6 +14,7 @@ export interface OutputArgs {
 }
 export interface RenderArgs {
   format: 'arm' | 'bicep' | 'all';
+  readme: boolean;
   'stamp-version': boolean;
 }
 export interface StrictArgs {
@@ -49,6 +50,7 @@ export function outputOptions<T>(y: Argv<T>, describe = 'Output folder: configs 
 export function renderOptions<T>(y: Argv<T>): Argv<T & RenderArgs> {
   return y
     .option('format', { describe: 'Artifacts to render', choices: ['arm', 'bicep', 'all'] as const, default: 'all' as const })
+    .option('readme', { describe: 'Render NAME/README.md (diagram, parameters, what the deploying principal needs) with every format; --no-readme leaves it out and keeps the one on disk', type: 'boolean', default: true })
     .option('stamp-version', { describe: "Write armgen's version into metadata._generator (causes drift on upgrade)", type: 'boolean', default: false });
 }
 

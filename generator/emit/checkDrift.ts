@@ -5,7 +5,7 @@ import type { OutputFile as Artifact } from './outputFile.js';
 import { decodeUtf8 } from '../io/decodeUtf8.js';
 import { readInputBytes, type InputRule } from '../io/readInputFile.js';
 import { MANIFEST_FILE, manifestArtifact, readManifest, sha256, type Manifest } from './manifest.js';
-import { runOwns, toOwners, type OwnedFormat, type Owners } from './ownership.js';
+import { rendersOf, runOwns, toOwners, type Owners, type RunRenders } from './ownership.js';
 import { summarise } from './summariseJson.js';
 
 export { summarise } from './summariseJson.js';
@@ -46,7 +46,8 @@ export interface CheckOptions {
  * valid UTF-8 text there (never what a link points to).
  */
 export function checkDrift(outDir: string, artifacts: readonly Artifact[], owners: readonly string[] | Owners, options: CheckOptions = {}): Drift[] {
-  const { names, format } = toOwners(owners);
+  const { names } = toOwners(owners);
+  const format = rendersOf(toOwners(owners));
   const root = resolve(outDir);
   const within: Reading = { within: { folder: root, name: 'the output folder' }, realpaths: new Map(), label: options.diffPath ?? ((path) => path) };
   const byName = new Map<string, Artifact[]>(names.map((n) => [n, []]));
@@ -85,7 +86,7 @@ function compare(root: string, a: Artifact, within: Reading): Drift | undefined 
 }
 
 /** Listed files of this run's kinds that no config renders: generate removes them (or keeps an edited one). */
-function extras(root: string, name: string, manifest: Manifest, produced: ReadonlySet<string>, format: OwnedFormat | undefined, within: Reading): Drift[] {
+function extras(root: string, name: string, manifest: Manifest, produced: ReadonlySet<string>, format: RunRenders, within: Reading): Drift[] {
   const out: Drift[] = [];
   for (const e of manifest.files) {
     const path = `${name}/${e.path}`;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { OutputFile as Artifact } from './outputFile.js';
 import { readInputText } from '../io/readInputFile.js';
-import { artifactFormat, runOwns, type ArtifactFormat, type OwnedFormat } from './ownership.js';
+import { artifactFormat, runOwns, type ArtifactFormat, type RunRenders } from './ownership.js';
 
 /**
  * The ownership manifest `DIR/NAME/.armgen-manifest.json`: every file armgen wrote in that folder, with
@@ -42,7 +42,7 @@ export function sha256(bytes: Uint8Array): string {
  * The manifest of one config's folder after a run: the artifacts it renders, plus the entries of the kinds
  * the run does not render carried over from `previous` (`--format arm` keeps the Bicep entries).
  */
-export function buildManifest(produced: readonly { readonly path: string; readonly bytes: Uint8Array }[], format: OwnedFormat | undefined, previous?: Manifest): Manifest {
+export function buildManifest(produced: readonly { readonly path: string; readonly bytes: Uint8Array }[], format: RunRenders, previous?: Manifest): Manifest {
   const files: ManifestEntry[] = produced.map((p) => ({ path: p.path, format: artifactFormat(p.path), sha256: sha256(p.bytes) }));
   const paths = new Set(files.map((f) => f.path));
   for (const e of previous?.files ?? []) if (!runOwns(format, e.format) && !paths.has(e.path)) files.push(e);
@@ -61,7 +61,7 @@ export function serializeManifest(manifest: Manifest): string {
  * The manifest artifact of config `name`, from that config's artifacts (`NAME/...` paths).
  * @param previous the manifest on disk, for the entries of formats this run does not render
  */
-export function manifestArtifact(name: string, artifacts: readonly Artifact[], format: OwnedFormat | undefined, previous?: Manifest): Artifact {
+export function manifestArtifact(name: string, artifacts: readonly Artifact[], format: RunRenders, previous?: Manifest): Artifact {
   const prefix = `${name}/`;
   const produced = artifacts.filter((a) => a.path.startsWith(prefix)).map((a) => ({ path: a.path.slice(prefix.length), bytes: Buffer.from(a.text, 'utf8') }));
   return { path: `${prefix}${MANIFEST_FILE}`, text: serializeManifest(buildManifest(produced, format, previous)) };
@@ -90,7 +90,7 @@ export function readManifest(root: string, name: string, realpaths?: Map<string,
   return { state: 'ok', manifest: { files: files as ManifestEntry[] } };
 }
 
-const FORMATS = new Set<unknown>(['arm', 'bicep', 'script']);
+const FORMATS = new Set<unknown>(['arm', 'bicep', 'script', 'readme']);
 
 /** Why an entry is unusable; its path is only ever joined to `DIR/NAME/`, so it must stay inside. */
 function entryProblem(e: unknown, seen: Set<string>): string | undefined {

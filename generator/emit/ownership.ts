@@ -1,3 +1,5 @@
+import { README_FILE } from '../model/artifact.js';
+
 /**
  * Which files armgen owns in `DIR/NAME/`: exactly those its manifest lists (manifest.ts), never a file
  * chosen by its name, so a hand-written `runbooks/Helper.ps1` or `azuredeploy.parameters.staging.json` next
@@ -7,14 +9,22 @@
 /** Which artifact kinds a run renders (`--format`); a run owns only those (`--format arm` never removes main.bicep). */
 export type OwnedFormat = 'arm' | 'bicep' | 'all';
 
-/** An artifact's kind in the manifest: runbook scripts are staged for both ARM and Bicep. */
-export type ArtifactFormat = 'arm' | 'bicep' | 'script';
+/**
+ * An artifact's kind in the manifest: runbook scripts are staged for both ARM and Bicep; the README describes the
+ * deployment whatever the format, and is left out only by `--no-readme`.
+ */
+export type ArtifactFormat = 'arm' | 'bicep' | 'script' | 'readme';
+
+/** What a run renders, so owns: its `--format`, and whether it renders the README (`--no-readme`: not). */
+export type RunRenders = OwnedFormat | { readonly format?: OwnedFormat; readonly readme?: boolean } | undefined;
 
 /** The configs (output folder names) a run renders, and in which formats. */
 export interface Owners {
   readonly names: readonly string[];
   /** @default 'all' */
   readonly format?: OwnedFormat;
+  /** Whether the run renders README.md. @default true */
+  readonly readme?: boolean;
 }
 
 /** Accept a plain list of names (all formats) where an Owners is expected. */
@@ -25,12 +35,20 @@ export function toOwners(owners: readonly string[] | Owners): Owners {
 /** The kind of an artifact, from its path inside `DIR/NAME/` ('/'-separated). */
 export function artifactFormat(relative: string): ArtifactFormat {
   if (relative.startsWith('runbooks/')) return 'script';
+  if (relative === README_FILE) return 'readme';
   if (/\.bicep(param)?$/.test(relative)) return 'bicep';
   if (relative.endsWith('.json')) return 'arm';
   throw new Error(`armgen bug: no artifact format for ${relative}`);
 }
 
-/** Whether a run of `format` renders (so owns, replaces and removes) artifacts of `kind`. */
-export function runOwns(format: OwnedFormat | undefined, kind: ArtifactFormat): boolean {
+/** Whether a run that renders `renders` (so owns, replaces and removes) artifacts of `kind`. */
+export function runOwns(renders: RunRenders, kind: ArtifactFormat): boolean {
+  const { format, readme } = typeof renders === 'object' ? renders : { format: renders, readme: true };
+  if (kind === 'readme') return readme !== false;
   return kind === 'script' || format === undefined || format === 'all' || format === kind;
+}
+
+/** What an Owners value says the run renders. */
+export function rendersOf(owners: Owners): RunRenders {
+  return { ...(owners.format ? { format: owners.format } : {}), ...(owners.readme === false ? { readme: false } : {}) };
 }

@@ -2,9 +2,10 @@ import { accessSync, constants } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { OutputFile as Artifact } from './outputFile.js';
 import { readInputBytes, type InputRule } from '../io/readInputFile.js';
+import { README_FILE } from '../model/artifact.js';
 import { buildManifest, isSafeRelative, MANIFEST_FILE, readManifest, serializeManifest, sha256, type Manifest } from './manifest.js';
 import { foldersBelow, OutputTree } from './outputTree.js';
-import { artifactFormat, runOwns, toOwners, type ArtifactFormat, type OwnedFormat, type Owners } from './ownership.js';
+import { artifactFormat, rendersOf, runOwns, toOwners, type ArtifactFormat, type Owners, type RunRenders } from './ownership.js';
 import { WriteError } from './writeError.js';
 
 /** Hidden temporaries beside their targets: `.<run tag>-<n>.armgen.tmp`. */
@@ -41,9 +42,9 @@ export type AccessCheck = (path: string, mode: number) => void;
  * @throws WriteError for an artifact path that is not `NAME/FILE` inside the output folder (an armgen bug).
  */
 export function planWrites(outDir: string, artifacts: readonly Artifact[], owners: readonly string[] | Owners, access: AccessCheck = accessSync): WritePlan {
-  const { names, format } = toOwners(owners);
+  const { names } = toOwners(owners);
   for (const a of artifacts) checkArtifactPath(outDir, a.path);
-  const plan = new Planner(outDir, format, access);
+  const plan = new Planner(outDir, rendersOf(toOwners(owners)), access);
   const byName = new Map<string, Artifact[]>(names.map((n) => [n, []]));
   for (const a of artifacts) {
     const name = a.path.slice(0, a.path.indexOf('/'));
@@ -75,7 +76,7 @@ class Planner {
 
   constructor(
     private readonly outDir: string,
-    private readonly format: OwnedFormat | undefined,
+    private readonly format: RunRenders,
     private readonly access: AccessCheck,
   ) {
     this.root = resolve(outDir);
@@ -135,9 +136,12 @@ class Planner {
     const same = kind === 'file' && this.sameBytes(target, bytes);
     // A manifest lists what armgen wrote; an unlisted file of a kind it tracks is the user's. Scripts are
     // rendered in every format, so always tracked; ARM or Bicep files the manifest has never listed (an older
-    // armgen's Bicep files after a `--format arm` run) are armgen's output from before manifests.
-    if (kind !== 'missing' && !same && previous && !isListed(previous, rel) && tracks(previous, artifactFormat(rel))) {
-      this.problems.push(`${this.show(target)} exists and armgen did not write it (it is not in ${MANIFEST_FILE}); move it away or delete it`);
+    // armgen's Bicep files after a `--format arm` run) are armgen's output from before manifests. armgen never
+    // wrote a README.md before it wrote manifests, so one it has not listed is the user's, manifest or not.
+    const readme = rel === README_FILE;
+    if (kind !== 'missing' && !same && (previous ? !isListed(previous, rel) && tracks(previous, artifactFormat(rel)) : readme)) {
+      const hint = readme ? ', or pass --no-readme to leave armgen\'s README out' : '';
+      this.problems.push(`${this.show(target)} exists and armgen did not write it (it is not in ${MANIFEST_FILE}); move it away or delete it${hint}`);
       return;
     }
     this.touched.add(parent);
@@ -211,5 +215,5 @@ function isListed(manifest: Manifest, rel: string): boolean {
 }
 
 function tracks(manifest: Manifest, kind: ArtifactFormat): boolean {
-  return kind === 'script' || manifest.files.some((f) => f.format === kind);
+  return kind === 'script' || kind === 'readme' || manifest.files.some((f) => f.format === kind);
 }

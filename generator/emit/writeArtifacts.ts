@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { OutputFile as Artifact } from './outputFile.js';
 import { readManifest } from './manifest.js';
 import { acquireOutputLock, LockTimeoutError } from './outputLock.js';
-import { runOwns, type OwnedFormat, type Owners } from './ownership.js';
+import { runOwns, type Owners, type RunRenders } from './ownership.js';
 import { planWrites, TEMP_SUFFIX, type AccessCheck, type PlannedWrite, type WritePlan } from './planWrites.js';
 import { describeFsError, WriteError } from './writeError.js';
 
@@ -156,8 +156,8 @@ function readdirSafe(dir: string): Dirent[] {
   }
 }
 
-/** Files armgen owns (its manifest lists them, of `format`, default all) that exist in `DIR/NAME/`. */
-export function ownedFiles(root: string, name: string, format?: OwnedFormat): string[] {
+/** Files armgen owns (its manifest lists them, of what `format` renders, default all) that exist in `DIR/NAME/`. */
+export function ownedFiles(root: string, name: string, format?: RunRenders): string[] {
   const read = readManifest(resolve(root), name);
   if (read.state !== 'ok') return [];
   return read.manifest.files

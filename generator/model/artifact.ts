@@ -1,5 +1,8 @@
 /** What a rendered file is: decides its verification, lint and ownership. */
-export type ArtifactKind = 'armTemplate' | 'armParameters' | 'bicep' | 'bicepParameters' | 'script';
+/** The README each config's output folder gets (render/readme), by its path inside `DIR/NAME/`. */
+export const README_FILE = 'README.md';
+
+export type ArtifactKind = 'armTemplate' | 'armParameters' | 'bicep' | 'bicepParameters' | 'script' | 'readme';
 
 /**
  * One rendered file. Renderers address it relative to the config's output folder (`azuredeploy.json`);

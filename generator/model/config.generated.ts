@@ -123,7 +123,7 @@ export interface ArmgenConfig {
    */
   $schema?: string;
   /**
-   * Free text about this config. Ignored by armgen.
+   * Free text about this config, shown at the top of the generated README.md. It changes nothing in the templates.
    */
   description?: string;
   /**

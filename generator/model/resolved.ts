@@ -1,6 +1,7 @@
 import type { Expr } from './expr.js';
 import type { ResourceRef } from './resourceRef.js';
 import type { StarterRunbookView } from './starterRunbook.js';
+import type { DeploymentSummary } from './summary.js';
 
 /**
  * The resolved model: language-neutral, every default and dependency explicit, collections in their final
@@ -14,6 +15,8 @@ export interface ResolvedModel {
   readonly parameterFiles: readonly ParameterFileModel[];
   /** Files staged next to the template (runbook scripts), relative to the output folder. */
   readonly extraFiles: readonly ExtraFile[];
+  /** What the deployment is, in the config's terms, for documents about it (the README); templates ignore it. */
+  readonly summary: DeploymentSummary;
 }
 
 /** Where a template deploys: the deployment's resource group, or a subscription (inner templates only). */

@@ -1,6 +1,7 @@
 import { bicepHelpers } from './bicep/bicepHelpers.js';
 import type { Helpers } from './environment.js';
 import { armHelpers } from './arm/renderArm.js';
+import { readmeHelpers } from './readme/renderReadme.js';
 import { runbookHelpers } from './runbooks/renderRunbooks.js';
 
 /**
@@ -11,5 +12,6 @@ import { runbookHelpers } from './runbooks/renderRunbooks.js';
 export const templateLanguages: Readonly<Record<string, Helpers>> = {
   arm: armHelpers,
   bicep: bicepHelpers,
+  readme: readmeHelpers,
   runbooks: runbookHelpers,
 };

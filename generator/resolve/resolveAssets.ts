@@ -1,5 +1,6 @@
 import type { Expr } from '../model/expr.js';
 import type { ExtraFile, ResourceNode, TemplateNode, TemplateParameter } from '../model/resolved.js';
+import type { RunbookSummary } from '../model/summary.js';
 import type { AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
 import type { SymbolTable } from './names.js';
@@ -28,6 +29,7 @@ export interface AssetResolution {
   readonly resources: readonly ResourceNode[];
   readonly parameters: readonly TemplateParameter[];
   readonly extraFiles: readonly ExtraFile[];
+  readonly runbooks: readonly RunbookSummary[];
   /** Added last: it waits for every resource under the account, these and `scopedElsewhere` alike. */
   readonly lock: (others: readonly TemplateNode[]) => ResourceNode | undefined;
 }
@@ -66,6 +68,7 @@ export function resolveAssets(
     resources: [...runtime.resources, ...modules.resources, ...runbooks.resources, ...schedules.resources, ...variables.resources, ...diagnostics],
     parameters: [...runbooks.parameters, ...schedules.parameters],
     extraFiles: runbooks.extraFiles,
+    runbooks: runbooks.summaries,
     lock: (others) => resolveLock(ctx, symbols, account, others),
   };
 }

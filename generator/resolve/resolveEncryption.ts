@@ -3,6 +3,7 @@ import { parseResourceId } from '../azure/resourceId.js';
 import { knownResourceType } from '../azure/resourceTypes.js';
 import { call, index, num, obj, ref, str, type Expr } from '../model/expr.js';
 import { existingRef, type ResourceRef } from '../model/resourceRef.js';
+import type { EncryptionSummary } from '../model/summary.js';
 import { didYouMean, suggestionHint } from '../util/didYouMean.js';
 import { isParamRef, type ResolveContext } from './context.js';
 import type { SymbolTable } from './names.js';
@@ -20,6 +21,8 @@ export interface ResolvedEncryption {
   readonly vaultName?: string;
   /** Existing vault and key declarations the value reads from (in declaration order). */
   readonly existing: readonly ResourceRef[];
+  /** A customer-managed key, for the deployment summary (the README). */
+  readonly summary?: EncryptionSummary;
 }
 
 /**
@@ -52,7 +55,10 @@ export function resolveEncryption(
     ctx.warn(`${at}/keyVersion`, 'AG701', 'no key version: give keyVersion, or keyVaultResourceId so armgen reads the key\'s current version at deployment (the Automation cmdlets require a version; Azure Verified Modules always set one)');
   }
   const vaultName = vault?.name ?? vaultNameFromUri(enc.keyVaultUri);
+  const shownVault = enc.keyVaultUri !== undefined ? uri : enc.keyVaultResourceId !== undefined ? ctx.stringValue(enc.keyVaultResourceId, `${at}/keyVaultResourceId`) : undefined;
+  const summary: EncryptionSummary = { identity: identity?.handle ?? 'system', ...(shownVault ? { keyVaultUri: shownVault } : {}), ...(keyName ? { keyName } : {}) };
   return {
+    summary,
     value: obj({
       keySource: str('Microsoft.Keyvault'),
       identity: identity ? obj({ userAssignedIdentity: ref(identity.ref, 'id') }) : undefined,

@@ -61,6 +61,20 @@ export function resolveModel(name: string, config: ArmgenConfig, options: Resolv
       },
       parameterFiles: files,
       extraFiles: assets.extraFiles,
+      summary: {
+        ...(config.description === undefined ? {} : { description: config.description }),
+        account: {
+          ref: account.ref,
+          name: account.name,
+          systemAssigned: account.systemAssigned,
+          userAssigned: [...account.attached],
+          ...(account.encryption?.summary ? { encryption: account.encryption.summary } : {}),
+          ...(config.lock ? { lock: config.lock.level } : {}),
+        },
+        identities: [...ids.identities.values()].map((i) => ({ handle: i.handle, ref: i.ref })),
+        roleAssignments: roles.summaries,
+        runbooks: assets.runbooks,
+      },
     },
   };
 }

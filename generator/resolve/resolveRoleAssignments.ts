@@ -2,6 +2,7 @@ import type { RoleAssignment } from '../model/config.generated.js';
 import { call, interp, member, obj, str, type Expr } from '../model/expr.js';
 import { createdRef, type ResourceRef } from '../model/resourceRef.js';
 import type { ModuleNode, ResourceNode, TemplateModel } from '../model/resolved.js';
+import type { RoleAssignmentSummary } from '../model/summary.js';
 import type { ResolveContext } from './context.js';
 import type { SymbolTable } from './names.js';
 import type { ResolvedIdentity } from './resolveIdentities.js';
@@ -41,9 +42,10 @@ export function resolveRoleAssignments(
   ctx: ResolveContext,
   symbols: SymbolTable,
   input: RoleAssignmentInput,
-): { resources: (ResourceNode | ModuleNode)[]; existing: ResourceRef[]; assignments: ResolvedAssignment[] } {
+): { resources: (ResourceNode | ModuleNode)[]; existing: ResourceRef[]; assignments: ResolvedAssignment[]; summaries: RoleAssignmentSummary[] } {
   const resources: (ResourceNode | ModuleNode)[] = [];
   const assignments: ResolvedAssignment[] = [];
+  const summaries: RoleAssignmentSummary[] = [];
   const existingByKey = new Map<string, ResourceRef>();
   const seen = new Map<string, string>();
   const names = new Map<string, string>();
@@ -67,8 +69,9 @@ export function resolveRoleAssignments(
     const node = target.here && principal.knownAtStart ? hereAssignment(ctx, a, target.here) : moduleAssignment(ctx, { ...a, modules });
     resources.push(node);
     assignments.push({ principal: principal.label, role, target, ref: node.ref });
+    summaries.push({ principal: principal.label, role: { id: role.guid, ...(role.name ? { name: role.name } : {}) }, scope: target.summary, node: node.ref });
   });
-  return { resources, existing: [...existingByKey.values()], assignments };
+  return { resources, existing: [...existingByKey.values()], assignments, summaries };
 }
 
 /** The optional properties of an assignment, as values. */

@@ -3,6 +3,7 @@ import type { Runbook } from '../model/config.generated.js';
 import { bool, call, interp, member, num, obj, param, str, type Expr } from '../model/expr.js';
 import type { ResourceRef } from '../model/resourceRef.js';
 import type { ExtraFile, ResourceNode, TemplateParameter } from '../model/resolved.js';
+import type { RunbookSummary } from '../model/summary.js';
 import { childNode, childRef, type AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
 import type { SymbolTable } from './names.js';
@@ -39,6 +40,8 @@ export interface RunbookResolution {
   readonly runbooks: ReadonlyMap<string, ResolvedRunbook>;
   /** Automation variables armgen adds itself (client IDs), by lower-cased name, for collision checks. */
   readonly reservedVariables: ReadonlyMap<string, string>;
+  /** Each runbook and who it signs in as, for the deployment summary. */
+  readonly summaries: readonly RunbookSummary[];
 }
 
 export interface RunbookInput {
@@ -55,7 +58,7 @@ export interface RunbookInput {
  * template and linked as `uri(_artifactsLocation, 'runbooks/<file>' + _artifactsLocationSasToken)`.
  */
 export function resolveRunbooks(ctx: ResolveContext, symbols: SymbolTable, input: RunbookInput): RunbookResolution {
-  const state: RunbookState = { resources: [], extraFiles: [], filePointers: new Map(), runbooks: new Map(), clientIdVariables: new Map(), staged: false };
+  const state: RunbookState = { resources: [], extraFiles: [], filePointers: new Map(), runbooks: new Map(), clientIdVariables: new Map(), summaries: [], staged: false };
   (ctx.config.runbooks ?? []).forEach((rb, i) => resolveRunbook(ctx, symbols, input, state, rb, `/runbooks/${i}`));
   const variables = [...state.clientIdVariables.values()];
   return {
@@ -64,6 +67,7 @@ export function resolveRunbooks(ctx: ResolveContext, symbols: SymbolTable, input
     extraFiles: state.extraFiles,
     runbooks: state.runbooks,
     reservedVariables: new Map(variables.map((v) => [v.name.toLowerCase(), v.pointer])),
+    summaries: state.summaries,
   };
 }
 
@@ -75,6 +79,7 @@ interface RunbookState {
   readonly filePointers: Map<string, string>;
   readonly runbooks: Map<string, ResolvedRunbook>;
   readonly clientIdVariables: Map<string, ClientIdVariable>;
+  readonly summaries: RunbookSummary[];
   staged: boolean;
 }
 
@@ -96,7 +101,10 @@ function resolveRunbook(ctx: ResolveContext, symbols: SymbolTable, input: Runboo
   const runtime = resolveRunbookRuntime(ctx, rb, pointer, input.environments);
   if (!runtime) return;
   const dependsOn: ResourceRef[] = [...(runtime.environment?.dependencies ?? [])];
-  const contentUri = contentOf(ctx, symbols, input, state, { rb, pointer, runtime, dependsOn });
+  const signsIn: { as?: string } = {};
+  const contentUri = contentOf(ctx, symbols, input, state, { rb, pointer, runtime, dependsOn, signsIn });
+  const secret = rb.generate?.keyVaultSecret;
+  state.summaries.push({ name: rb.name, type: runtime.type, ...(signsIn.as ? { signsInAs: signsIn.as } : {}), ...(secret ? { keyVaultSecret: { vaultName: secret.vaultName, secretName: secret.secretName } } : {}) });
   adviseModules(ctx, rb, pointer, runtime, input.modules);
   state.resources.push(
     childNode(runbookRef, {
@@ -122,6 +130,8 @@ interface RunbookContext {
   readonly runtime: RunbookRuntime;
   /** The runbook's dependencies; a starter adds its client-ID variable. */
   readonly dependsOn: ResourceRef[];
+  /** Who a starter signs in as ('system' or an identity's handle), for the summary. */
+  readonly signsIn: { as?: string };
 }
 
 /** The content link: the given URI, a copied local file, or a rendered starter script (both staged next to the template). */
@@ -153,6 +163,7 @@ function contentOf(ctx: ResolveContext, symbols: SymbolTable, input: RunbookInpu
   adviseStarterRuntimeModules(ctx, rb, at, runtime);
   adviseKeyVaultAccess(ctx, rb.name, gen, at);
   const identity = starterIdentity(ctx, gen, at, input);
+  if (identity) c.signsIn.as = identity.kind === 'user' ? identity.identity.handle : 'system';
   let clientIdVariable: string | null = null;
   if (identity?.kind === 'user') {
     const variable = clientIdVariableFor(ctx, symbols, identity.identity, state.clientIdVariables, input.account);

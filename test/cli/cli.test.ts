@@ -61,7 +61,7 @@ describe('the armgen CLI', () => {
     const base = readFileSync(config, 'utf8');
     writeFileSync(config, `${base}runbooks:\n  - name: Hello\n    type: PowerShell72\n    generate: { flow: powershell, identity: system }\n`);
     expect(await runCli(['generate', config, '--out', out, '--format', 'arm'], capture().io)).to.equal(0);
-    expect(readdirSync(join(out, 'template-ua')).sort()).to.deep.equal(['.armgen-manifest.json', 'azuredeploy.json', 'azuredeploy.parameters.json', 'runbooks']);
+    expect(readdirSync(join(out, 'template-ua')).sort()).to.deep.equal(['.armgen-manifest.json', 'README.md', 'azuredeploy.json', 'azuredeploy.parameters.json', 'runbooks']);
     expect(await runCli(['check', config, '--out', out, '--format', 'arm'], capture().io)).to.equal(0);
 
     // stale

@@ -38,6 +38,7 @@ describe('ownership: armgen replaces or removes only the files its manifest list
     const manifest = manifestOf(folder);
     expect(manifest.armgenManifest).to.equal(1);
     expect(manifest.files.map((f) => [f.path, f.format])).to.deep.equal([
+      ['README.md', 'readme'],
       ['azuredeploy.json', 'arm'],
       ['azuredeploy.parameters.json', 'arm'],
       ['main.bicep', 'bicep'],
@@ -48,7 +49,7 @@ describe('ownership: armgen replaces or removes only the files its manifest list
     const before = treeOf(out);
     const c = capture();
     expect(await runCli(['generate', config, '--out', out], c.io)).to.equal(0);
-    expect(c.out.stderr).to.match(/\(0 written, 6 unchanged, 0 removed\)/);
+    expect(c.out.stderr).to.match(/\(0 written, 7 unchanged, 0 removed\)/);
     expect(treeOf(out)).to.deep.equal(before);
   });
 
@@ -81,7 +82,7 @@ describe('ownership: armgen replaces or removes only the files its manifest list
     expect(await runCli(['generate', config, '--out', out, '--format', 'arm'], c.io)).to.equal(0);
     expect(c.out.stderr).to.match(/note: .*template-ua has no \.armgen-manifest\.json .*: nothing was removed there/);
     expect(readFileSync(join(folder, 'azuredeploy.parameters.dev.json'), 'utf8')).to.equal('{"old": true}\n');
-    expect(manifestOf(folder).files.map((f) => f.path)).to.deep.equal(['azuredeploy.json', 'azuredeploy.parameters.json']);
+    expect(manifestOf(folder).files.map((f) => f.path)).to.deep.equal(['README.md', 'azuredeploy.json', 'azuredeploy.parameters.json']);
   });
 
   it('refuses to overwrite a hand-written file at a path the config now renders, and changes nothing', async () => {
@@ -116,6 +117,51 @@ describe('ownership: armgen replaces or removes only the files its manifest list
     expect(await runCli(['generate', config, '--out', out, '--format', 'arm'], c.io)).to.equal(0);
     expect(existsSync(victim)).to.equal(true);
     expect(c.out.stderr).to.match(/note: .*\.armgen-manifest\.json lists an unusable path "\.\.\/\.\.\/victim\.txt": nothing was removed/);
-    expect(manifestOf(folder).files.map((f) => f.path)).to.deep.equal(['azuredeploy.json', 'azuredeploy.parameters.json']);
+    expect(manifestOf(folder).files.map((f) => f.path)).to.deep.equal(['README.md', 'azuredeploy.json', 'azuredeploy.parameters.json']);
+  });
+
+  it('--no-readme leaves README.md out: the one on disk stays, its manifest entry is kept, and check agrees', async () => {
+    // GIVEN a folder generated with its README
+    const { config, out } = exampleProject();
+    expect(await runCli(['generate', config, '--out', out], capture().io)).to.equal(0);
+    const folder = join(out, 'template-ua');
+    const readme = readFileSync(join(folder, 'README.md'), 'utf8');
+    // WHEN the config changes and generate runs with --no-readme
+    writeFileSync(config, readFileSync(config, 'utf8').replace('aa-prod', 'aa-prod-2'));
+    expect(await runCli(['generate', config, '--out', out, '--no-readme'], capture().io)).to.equal(0);
+    // THEN README.md is untouched and still listed as armgen's; check without it is clean, check with it sees the stale README
+    expect(readFileSync(join(folder, 'README.md'), 'utf8')).to.equal(readme);
+    expect(manifestOf(folder).files.find((f) => f.path === 'README.md')).to.deep.include({ format: 'readme', sha256: sha(join(folder, 'README.md')) });
+    expect(await runCli(['check', config, '--out', out, '--no-readme'], capture().io)).to.equal(0);
+    const c = capture();
+    expect(await runCli(['check', config, '--out', out], c.io)).to.equal(1);
+    expect(c.out.stderr).to.match(/template-ua\/README\.md: error AG900: stale/);
+  });
+
+  it('never overwrites a README.md armgen did not write: generate refuses and says how to leave its README out', async () => {
+    // GIVEN a folder generated without README, then a hand-written README.md in it
+    const { config, out } = exampleProject();
+    expect(await runCli(['generate', config, '--out', out, '--no-readme'], capture().io)).to.equal(0);
+    const folder = join(out, 'template-ua');
+    writeFileSync(join(folder, 'README.md'), '# my notes\n');
+    const before = treeOf(out);
+    // WHEN generate renders its README THEN exit 2 naming the file and the way out, and nothing changed
+    const c = capture();
+    expect(await runCli(['generate', config, '--out', out], c.io)).to.equal(2);
+    expect(c.out.stderr).to.match(/README\.md exists and armgen did not write it .*or pass --no-readme/);
+    expect(treeOf(out)).to.deep.equal(before);
+    // AND with --no-readme the hand-written file stays as it is
+    expect(await runCli(['generate', config, '--out', out, '--no-readme'], capture().io)).to.equal(0);
+    expect(readFileSync(join(folder, 'README.md'), 'utf8')).to.equal('# my notes\n');
+  });
+
+  it('treats a README.md in a folder without a manifest as the user\'s too (no armgen without manifests wrote one)', async () => {
+    const { config, out } = exampleProject();
+    const folder = join(out, 'template-ua');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'README.md'), '# notes\n');
+    const c = capture();
+    expect(await runCli(['generate', config, '--out', out], c.io)).to.equal(2);
+    expect(readFileSync(join(folder, 'README.md'), 'utf8')).to.equal('# notes\n');
   });
 });

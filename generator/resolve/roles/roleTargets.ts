@@ -4,6 +4,7 @@ import { knownResourceType } from '../../azure/resourceTypes.js';
 import type { Scope } from '../../model/config.generated.js';
 import { call, index, interp, member, num, ref, str, type Expr } from '../../model/expr.js';
 import { existingRef, type ResourceRef } from '../../model/resourceRef.js';
+import type { ScopeSummary } from '../../model/summary.js';
 import type { ResolveContext } from '../context.js';
 import type { SymbolTable } from '../names.js';
 import { didYouMean, suggestionHint } from '../../util/didYouMean.js';
@@ -20,6 +21,8 @@ export interface RoleTarget {
   /** The scope's resource ID, known at deployment start (seeds names). */
   readonly scopeId: Expr;
   readonly key: string;
+  /** The scope as the config states it, for the deployment summary. */
+  readonly summary: ScopeSummary;
   /** The type of the resource the role is on (for least-privilege advice), when it is one resource. */
   readonly resourceType?: string;
   /** Present for scopes in the deployment's resource group: the resource an extension resource attaches to, if any. */
@@ -53,6 +56,7 @@ export function resolveTarget(ctx: ResolveContext, scope: Scope, pointer: string
       return {
         scopeId: ref(account, 'id'),
         key: 'account',
+        summary: { kind: 'automationAccount' },
         resourceType: account.type,
         here: { extensionOf: account },
         module: { kind: { kind: 'resource', resourceType: account.type }, resourceId: ref(account, 'id'), resource: account },
@@ -61,13 +65,14 @@ export function resolveTarget(ctx: ResolveContext, scope: Scope, pointer: string
     case 'resourceGroup': {
       if (scope.name === undefined) {
         if (scope.subscriptionId !== undefined) ctx.error(`${pointer}/subscriptionId`, 'AG200', 'subscriptionId needs name: the resource group in that subscription');
-        return { scopeId: member(call('resourceGroup'), 'id'), key: 'rg:(deployment)', here: {}, module: { kind: { kind: 'resourceGroup' } } };
+        return { scopeId: member(call('resourceGroup'), 'id'), key: 'rg:(deployment)', summary: { kind: 'resourceGroup' }, here: {}, module: { kind: { kind: 'resourceGroup' } } };
       }
       const rg = ctx.stringValue(scope.name, `${pointer}/name`, nameRules.resourceGroup);
       const sub = scope.subscriptionId === undefined ? undefined : ctx.stringValue(scope.subscriptionId, `${pointer}/subscriptionId`, nameRules.subscriptionId);
       return {
         scopeId: interp('/subscriptions/', sub ?? deploymentSubscriptionId, '/resourceGroups/', rg),
         key: `rg:${keyOf(scope.subscriptionId)}/${keyOf(scope.name)}`,
+        summary: { kind: 'resourceGroup', name: rg, ...(sub ? { subscriptionId: sub } : {}) },
         module: { kind: { kind: 'resourceGroup' }, ...(sub ? { subscriptionId: sub } : {}), resourceGroup: rg },
       };
     }
@@ -76,6 +81,7 @@ export function resolveTarget(ctx: ResolveContext, scope: Scope, pointer: string
       return {
         scopeId: sub ? interp('/subscriptions/', sub) : member(call('subscription'), 'id'),
         key: `sub:${keyOf(scope.subscriptionId)}`,
+        summary: { kind: 'subscription', ...(sub ? { subscriptionId: sub } : {}) },
         module: { kind: { kind: 'subscription' }, ...(sub ? { subscriptionId: sub } : {}) },
       };
     }
@@ -109,6 +115,7 @@ function resourceIdTarget(ctx: ResolveContext, scope: Extract<Scope, { kind: 're
     return {
       scopeId: id,
       key: `res:${keyOf(scope.resourceId)}`,
+      summary: { kind: 'resource', id },
       module: { kind: { kind: 'resource' }, subscriptionId: index(parts, num(2)), resourceGroup: index(parts, num(4)), resourceId: id },
     };
   }
@@ -125,6 +132,7 @@ function resourceIdTarget(ctx: ResolveContext, scope: Extract<Scope, { kind: 're
   return {
     scopeId: canonical,
     key: `res:${keyOf(parsed.subscriptionId)}/${keyOf(parsed.resourceGroup)}/${type.toLowerCase()}/${parsed.names.join('/').toLowerCase()}`,
+    summary: { kind: 'resource', type, name: str(parsed.names.join('/')), resourceGroup: str(parsed.resourceGroup), subscriptionId: str(parsed.subscriptionId) },
     resourceType: type,
     module: {
       kind: { kind: 'resource', ...(parsed.names.length === 1 ? { resourceType: type } : {}) },
@@ -164,12 +172,13 @@ function typedResourceTarget(ctx: ResolveContext, scope: Extract<Scope, { kind: 
       input.existing.set(key, target);
     }
     const id = ref(target, 'id');
-    return { scopeId: id, key, resourceType: type, here: { extensionOf: target }, module: { kind: { kind: 'resource', resourceType: type }, resourceId: id, resource: target } };
+    return { scopeId: id, key, summary: { kind: 'resource', type, name }, resourceType: type, here: { extensionOf: target }, module: { kind: { kind: 'resource', resourceType: type }, resourceId: id, resource: target } };
   }
   const id = call('resourceId', ...(sub ? [sub] : []), rg, str(type), name);
   return {
     scopeId: id,
     key,
+    summary: { kind: 'resource', type, name, resourceGroup: rg, ...(sub ? { subscriptionId: sub } : {}) },
     resourceType: type,
     module: { kind: { kind: 'resource', resourceType: type }, ...(sub ? { subscriptionId: sub } : {}), resourceGroup: rg, resourceId: id },
   };
@@ -185,7 +194,7 @@ function identityTarget(ctx: ResolveContext, handle: string, pointer: string, in
   const res = identity.ref;
   const id = ref(res, 'id');
   const key = `res:identity/${identity.literalKey ?? handle}`;
-  const base = { scopeId: id, key, resourceType: res.type };
+  const base = { scopeId: id, key, resourceType: res.type, summary: { kind: 'identity' as const, handle } };
   if (res.id.kind === 'given') {
     const parts = call('split', res.id.id, str('/'));
     return { ...base, module: { kind: { kind: 'resource', resourceType: res.type }, subscriptionId: index(parts, num(2)), resourceGroup: index(parts, num(4)), resourceId: id } };

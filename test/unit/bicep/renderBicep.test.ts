@@ -92,7 +92,7 @@ roleAssignments:
       // WHEN rendered THEN it fails loudly, naming the type (never a silently dropped assignment)
       expect(() => renderYaml(yaml)).to.throw(/Contoso\.Widgets\/gadgets.*--format arm/);
       // ...while ARM alone still renders
-      expect(renderYaml(yaml, 'odd.yaml', { format: 'arm' }).artifacts.map((a) => a.path)).to.deep.equal(['odd/azuredeploy.json', 'odd/azuredeploy.parameters.json']);
+      expect(renderYaml(yaml, 'odd.yaml', { format: 'arm' }).artifacts.map((a) => a.path)).to.deep.equal(['odd/azuredeploy.json', 'odd/azuredeploy.parameters.json', 'odd/README.md']);
     });
 
     it('refuses, with a clear message, a resource scope given as an ID parameter (its type is unknown to Bicep)', () => {

@@ -1,0 +1,72 @@
+import type { Expr } from './expr.js';
+import type { ResourceRef } from './resourceRef.js';
+
+/**
+ * What the deployment is, in the config's own terms: who signs in as what and holds which role where. The
+ * template printers never read it; documents about the deployment (the generated README) do, so they need not
+ * re-derive these facts from expressions. Language-neutral like the rest of the model: names are `Expr`
+ * leaves (a literal or a parameter), never ARM or Bicep text.
+ */
+export interface DeploymentSummary {
+  /** The config's `description:`, if any. */
+  readonly description?: string;
+  readonly account: AccountSummary;
+  /** Every declared user-assigned identity, in config order. */
+  readonly identities: readonly IdentitySummary[];
+  readonly roleAssignments: readonly RoleAssignmentSummary[];
+  readonly runbooks: readonly RunbookSummary[];
+}
+
+export interface AccountSummary {
+  readonly ref: ResourceRef;
+  readonly name: Expr;
+  readonly systemAssigned: boolean;
+  /** Handles of the user-assigned identities attached to the account, in config order. */
+  readonly userAssigned: readonly string[];
+  readonly encryption?: EncryptionSummary;
+  readonly lock?: 'CanNotDelete' | 'ReadOnly';
+}
+
+/** A customer-managed key (`keySource: Microsoft.Keyvault`); Microsoft-managed keys need no summary. */
+export interface EncryptionSummary {
+  /** The identity that reads the key: a user-assigned handle, or 'system' when none is named. */
+  readonly identity: string;
+  readonly keyVaultUri?: Expr;
+  readonly keyName?: Expr;
+}
+
+export interface IdentitySummary {
+  /** The config's name for it (`identities[].name`). */
+  readonly handle: string;
+  /** Created here or existing elsewhere; its ID parts say where. */
+  readonly ref: ResourceRef;
+}
+
+/** One role assignment as the config states it. `principal` is 'system', an identity handle, or `principal <id>`. */
+export interface RoleAssignmentSummary {
+  readonly principal: string;
+  readonly role: { readonly id: string; readonly name?: string };
+  readonly scope: ScopeSummary;
+  /** The template node that makes it: an extension resource, or a module (nested deployment). */
+  readonly node: ResourceRef;
+}
+
+/**
+ * Where a role assignment lands. An absent subscription or resource group is the deployment's; a resource given
+ * by its full ID as a parameter has only `id`.
+ */
+export type ScopeSummary =
+  | { readonly kind: 'automationAccount' }
+  | { readonly kind: 'resourceGroup'; readonly subscriptionId?: Expr; readonly name?: Expr }
+  | { readonly kind: 'subscription'; readonly subscriptionId?: Expr }
+  | { readonly kind: 'resource'; readonly type?: string; readonly name?: Expr; readonly resourceGroup?: Expr; readonly subscriptionId?: Expr; readonly id?: Expr }
+  | { readonly kind: 'identity'; readonly handle: string };
+
+export interface RunbookSummary {
+  readonly name: string;
+  readonly type: string;
+  /** Who the runbook signs in as, when armgen writes its sign-in ('system' or a handle); unknown for user scripts. */
+  readonly signsInAs?: string;
+  /** The secret a generated runbook reads. */
+  readonly keyVaultSecret?: { readonly vaultName: string; readonly secretName: string };
+}

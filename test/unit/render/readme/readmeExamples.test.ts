@@ -1,0 +1,124 @@
+import { expect } from 'chai';
+import { deployerPermissions } from '../../../../generator/azure/deployerPermissions.js';
+import { readmeView, type ReadmeView } from '../../../../generator/render/readme/renderReadme.js';
+import { exampleConfigs, renderFile, renderYaml } from '../../../helpers/render.js';
+import { mermaidBlocks, parseMermaid } from '../../../support/mermaid.js';
+import { renderMarkdown } from '../../../support/markdown.js';
+
+const PERMISSION_HEAD = ['Scope', 'Action', 'Built-in roles that include it', 'Needed to', 'Source'];
+
+function viewOf(example: string): ReadmeView {
+  const result = renderFile(`examples/${example}.yaml`);
+  if (!result.ok) throw new Error(`${example} must render`);
+  return readmeView(result.model);
+}
+
+/** The permission rows as `scope | action` pairs, for compact assertions. */
+const pairs = (view: ReadmeView) => view.permissions.map((p) => `${p.scope} | ${p.action}`);
+
+describe('README per output: every example', () => {
+  const readmes = exampleConfigs().map((config) => {
+    const result = renderFile(config);
+    if (!result.ok) throw new Error(`${config} must render`);
+    return { config, text: result.artifacts.find((a) => a.path === `${result.name}/README.md`)?.text };
+  });
+
+  it('GIVEN each example WHEN rendered THEN it has NAME/README.md with one Mermaid block that the mermaid parser accepts as a flowchart', async () => {
+    for (const r of readmes) expect(r.text, r.config).to.be.a('string');
+    const blocks = readmes.map((r) => mermaidBlocks(r.text!));
+    for (const [i, b] of blocks.entries()) expect(b, readmes[i]!.config).to.have.length(1);
+    const results = await parseMermaid(blocks.map((b) => b[0]!));
+    results.forEach((res, i) => expect(res, `${readmes[i]!.config}: ${JSON.stringify(res)}`).to.deep.equal({ ok: true, type: 'flowchart-v2' }));
+  });
+
+  it('THEN each has the permission table, every row citing a learn.microsoft.com page, and only armgen\'s own tags', () => {
+    for (const r of readmes) {
+      const md = renderMarkdown(r.text!);
+      expect(md.foreignTags, r.config).to.deep.equal([]);
+      const table = md.tables.find((t) => JSON.stringify(t[0]) === JSON.stringify(PERMISSION_HEAD));
+      expect(table, `${r.config} has no permission table`).not.to.equal(undefined);
+      expect(table!.length, r.config).to.be.greaterThan(2);
+      for (const row of table!.slice(1)) expect(row.length, r.config).to.equal(PERMISSION_HEAD.length);
+    }
+    // (a URL among the config's values, such as a vault URI, is GFM's autolink of itself: its text is its target)
+    const docs = readmes.flatMap((r) => renderMarkdown(r.text!).links).filter((l) => l.href !== '#parameters' && l.text !== l.href);
+    expect(docs.length).to.be.greaterThan(readmes.length);
+    for (const { href } of docs) expect(href).to.match(/^https:\/\/learn\.microsoft\.com\//);
+  });
+});
+
+describe('README per output: what the deploying principal needs, derived from the model', () => {
+  it('GIVEN role assignments on the account and the group, an existing identity elsewhere, a lock and Key Vault references THEN each asks for its action at its scope', () => {
+    const view = viewOf('maximal');
+    expect(pairs(view)).to.include.members([
+      `this resource group (the one you deploy to) | ${deployerPermissions.deployments.action}`,
+      `this resource group (the one you deploy to) | ${deployerPermissions.automationAccount.action}`,
+      `this resource group (the one you deploy to) | ${deployerPermissions.createIdentity.action}`,
+      `identity uai-maximal-cmk in resource group rg-identities | ${deployerPermissions.assignIdentity.action}`,
+      `this resource group (the one you deploy to) | ${deployerPermissions.roleAssignments.action}`,
+      `the Automation account {automationAccountName} | ${deployerPermissions.roleAssignments.action}`,
+      `the Automation account {automationAccountName} | ${deployerPermissions.locks.action}`,
+      `Key Vault kv-maximal-secrets in resource group rg-secrets in subscription 11111111-1111-1111-1111-111111111111 | ${deployerPermissions.keyVaultDeploy.action}`,
+      `Key Vault kv-maximal-prod in resource group rg-secrets-prod in subscription 22222222-2222-2222-2222-222222222222 | ${deployerPermissions.keyVaultDeploy.action}`,
+    ]);
+    const lock = view.permissions.find((p) => p.action === deployerPermissions.locks.action)!;
+    expect(lock.roles).to.deep.equal(['User Access Administrator', 'Owner']);
+    expect(lock.roles).not.to.include('Contributor');
+  });
+
+  it('GIVEN a role on the subscription and on a vault in another subscription THEN it asks for role-assignment write there and for the nested deployments that make them', () => {
+    expect(pairs(viewOf('seed-roles'))).to.include.members([
+      `this subscription (the deployment's) | ${deployerPermissions.roleAssignments.action}`,
+      `this subscription (the deployment's) | ${deployerPermissions.deployments.action}`,
+      `Microsoft.KeyVault/vaults kv-ops-secrets in resource group rg-secrets in subscription 33333333-3333-3333-3333-333333333333 | ${deployerPermissions.roleAssignments.action}`,
+      `resource group rg-secrets in subscription 33333333-3333-3333-3333-333333333333 | ${deployerPermissions.deployments.action}`,
+      `identity uai-kv-reader in resource group rg-identities in subscription 22222222-2222-2222-2222-222222222222 | ${deployerPermissions.assignIdentity.action}`,
+    ]);
+  });
+
+  it('GIVEN a Key Vault data-plane role THEN the vault must use the RBAC permission model; GIVEN a CMK THEN its key must be readable first', () => {
+    expect(viewOf('seed-roles').prerequisites.map((p) => p.resource)).to.deep.equal([
+      'Microsoft.KeyVault/vaults kv-ops-secrets in resource group rg-secrets in subscription 33333333-3333-3333-3333-333333333333',
+    ]);
+    const maximal = viewOf('maximal').prerequisites;
+    expect(maximal.map((p) => p.resource)).to.include('Key Vault /subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-keys/providers/Microsoft.KeyVault/vaults/kv-maximal-cmk, key automation-cmk');
+    expect(maximal.find((p) => p.resource === 'Key Vault kv-maximal-secrets')!.reasons[0]).to.match(/this template grants it$/);
+    expect(viewOf('seed-end-to-end').prerequisites.find((p) => p.resource === 'Key Vault kv-seed-secrets')!.reasons[0]).to.match(/this template grants it$/);
+  });
+
+  it('GIVEN created identities with federated credentials THEN it asks for identity write and credential write in the group, and no role-assignment right without assignments', () => {
+    expect(pairs(viewOf('created-identity'))).to.include.members([
+      `this resource group (the one you deploy to) | ${deployerPermissions.createIdentity.action}`,
+      `this resource group (the one you deploy to) | ${deployerPermissions.federatedCredentials.action}`,
+    ]);
+    const ua = viewOf('template-ua');
+    expect(ua.assignments).to.deep.equal([]);
+    expect(ua.permissions.map((p) => p.action)).not.to.include(deployerPermissions.roleAssignments.action);
+  });
+
+  it('GIVEN one scope needed for two reasons THEN one row lists both, and rows of one scope stand together', () => {
+    const view = readmeView(
+      renderYaml(`automationAccount:\n  name: aa-two\n  identity: { systemAssigned: true }\nroleAssignments:\n  - { identity: system, role: Reader, scope: { kind: resourceGroup } }\n  - { identity: system, role: Automation Operator, scope: { kind: resourceGroup } }\n`).model,
+    );
+    const rows = view.permissions.filter((p) => p.action === deployerPermissions.roleAssignments.action);
+    expect(rows).to.have.length(1);
+    expect(rows[0]!.reasons).to.deep.equal(['grant Reader to the system-assigned identity', 'grant Automation Operator to the system-assigned identity']);
+    const scopes = view.permissions.map((p) => p.scope);
+    expect(scopes.filter((s, i) => i > 0 && s !== scopes[i - 1])).to.have.length(new Set(scopes).size - 1);
+  });
+});
+
+describe('README per output: the diagram', () => {
+  it('GIVEN generated runbooks THEN each points at the identity it signs in as; a script runbook points nowhere', () => {
+    const { diagram } = viewOf('maximal');
+    const signIns = diagram.edges.filter((e) => e.label === 'signs in as').map((e) => `${e.from}->${e.to}`);
+    expect(signIns).to.deep.equal(['rb3->sys', 'rb4->id1', 'rb5->id1']);
+    expect(diagram.runbooks.map((r) => r.lines[0])).to.deep.equal(['runbook Start-Nightly', 'runbook Get-Inventory', 'runbook Connect-System', 'runbook Connect-Runner', 'runbook Get-Token']);
+  });
+
+  it('GIVEN role assignments THEN each is an edge identity -> scope labelled with the role; one on the account points at the account', () => {
+    const { diagram } = viewOf('maximal');
+    const roles = diagram.edges.filter((e) => !['has', 'attached', 'signs in as', 'reads the key'].includes(e.label) && !e.label.startsWith('encrypted'));
+    expect(roles.map((e) => `${e.from}-${e.label}->${e.to}`)).to.deep.equal(['id1-Reader->scope1', 'sys-Automation Job Operator->account', 'id1-Key Vault Secrets User->scope2']);
+  });
+});

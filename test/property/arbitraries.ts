@@ -60,10 +60,13 @@ const identityEntry = (name: string) =>
         resourceName: identityResourceName,
         create: fc.constant(true),
         tags,
-        federatedCredentials: fc.uniqueArray(
-          fc.record({ name: identityResourceName.map((n) => `fic${n}`), issuer: fc.constant('https://token.actions.githubusercontent.com'), subject: hostileString.filter((s) => s.length > 0) }),
-          { maxLength: 3, selector: (f) => f.name },
-        ),
+        // Entra takes one credential per name (case-insensitive) and per issuer + subject on an identity.
+        federatedCredentials: fc
+          .uniqueArray(
+            fc.record({ name: identityResourceName.map((n) => `fic${n}`), issuer: fc.constant('https://token.actions.githubusercontent.com'), subject: hostileString.filter((s) => s.length > 0) }),
+            { maxLength: 3, selector: (f) => f.name.toLowerCase() },
+          )
+          .map((list) => list.map((f, i) => ({ ...f, subject: `${f.subject}#${i}` }))),
       },
       { requiredKeys: ['name', 'resourceName', 'create'] },
     ),

@@ -40,6 +40,10 @@ export interface IdentitySummary {
   readonly handle: string;
   /** Created here or existing elsewhere; its ID parts say where. */
   readonly ref: ResourceRef;
+  /** The lock on a created identity. */
+  readonly lock?: 'CanNotDelete' | 'ReadOnly';
+  /** A created identity's isolation scope, when the config sets one. */
+  readonly isolationScope?: 'None' | 'Regional';
 }
 
 /** One role assignment as the config states it. `principal` is 'system', an identity handle, or `principal <id>`. */

@@ -234,8 +234,13 @@ resource getInventoryRunbook 'Microsoft.Automation/automationAccounts/runbooks@2
     logProgress: false
     publishContentLink: {
       uri: uri(_artifactsLocation, 'runbooks/Get-Inventory.ps1${_artifactsLocationSasToken}')
+      version: '1.0.0.0'
     }
   }
+  dependsOn: [
+    azAccountsModule
+    azResourcesModule
+  ]
 }
 
 resource connectSystemRunbook 'Microsoft.Automation/automationAccounts/runbooks@2024-10-23' = {
@@ -479,6 +484,25 @@ resource settingsVariable 'Microsoft.Automation/automationAccounts/variables@202
   }
 }
 
+resource maintenanceStartVariable 'Microsoft.Automation/automationAccounts/variables@2024-10-23' = {
+  name: 'MaintenanceStart'
+  parent: automationAccount
+  properties: {
+    description: 'A DateTime (stored as "\\/Date(1893891600000)\\/", ms since 1970 UTC)'
+    value: '"\\/Date(1893891600000)\\/"'
+    isEncrypted: false
+  }
+}
+
+resource lastRunVariable 'Microsoft.Automation/automationAccounts/variables@2024-10-23' = {
+  name: 'LastRun'
+  parent: automationAccount
+  properties: {
+    description: 'Not defined yet (no value); a runbook sets it with Set-AutomationVariable'
+    isEncrypted: false
+  }
+}
+
 resource apiKeyVariable 'Microsoft.Automation/automationAccounts/variables@2024-10-23' = {
   name: 'ApiKey'
   parent: automationAccount
@@ -631,6 +655,8 @@ resource accountLock 'Microsoft.Authorization/locks@2020-05-01' = {
     maxParallelVariable
     dryRunVariable
     settingsVariable
+    maintenanceStartVariable
+    lastRunVariable
     apiKeyVariable
     sqlLoginCredential
     diagnosticSettings

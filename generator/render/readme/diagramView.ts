@@ -46,7 +46,8 @@ export function diagramView(summary: DeploymentSummary): DiagramView {
   summary.identities.forEach((identity, i) => {
     const id = `id${i + 1}`;
     principalIds.set(identity.handle, id);
-    nodes.push({ id, shape: 'stadium', lines: [principalText(identity.handle), identityResourceName(identity.ref), identityWhere(identity.ref)] });
+    const options = [...(identity.isolationScope === 'Regional' ? ['Regional isolation'] : []), ...(identity.lock ? [`lock: ${identity.lock}`] : [])];
+    nodes.push({ id, shape: 'stadium', lines: [principalText(identity.handle), identityResourceName(identity.ref), identityWhere(identity.ref), ...options] });
     if (account.userAssigned.includes(identity.handle)) edges.push({ from: 'account', to: id, label: 'attached', dotted: false });
   });
   const scopeIds = new Map<string, string>();

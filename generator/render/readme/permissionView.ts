@@ -74,6 +74,7 @@ function identityRows(model: ResolvedModel, rows: Rows): void {
     if (!identity.ref.created) continue;
     rows.add(THIS_GROUP, 'createIdentity', `create identity ${identity.handle} (${identityResourceName(identity.ref)})`);
     if (federated.has(identity.ref)) rows.add(THIS_GROUP, 'federatedCredentials', `federated credentials of identity ${identity.handle}`);
+    if (identity.lock) rows.add(scopeText({ kind: 'identity', handle: identity.handle }, summary), 'locks', `put a ${identity.lock} lock on identity ${identity.handle}`);
   }
   for (const identity of summary.identities) {
     if (!summary.account.userAssigned.includes(identity.handle)) continue;

@@ -1,10 +1,10 @@
-import { parseResourceId } from '../azure/resourceId.js';
 import type { StringOrParam } from '../model/config.generated.js';
-import { arr, bool, call, interp, obj, str, type Expr } from '../model/expr.js';
+import { arr, bool, interp, obj, str, type Expr } from '../model/expr.js';
 import { createdRef, type ResourceRef } from '../model/resourceRef.js';
 import type { ResourceNode, TemplateNode } from '../model/resolved.js';
 import { uniqueRefs, type AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
+import { givenResourceId } from './givenIds.js';
 import type { SymbolTable } from './names.js';
 
 const LOCK_TYPE = 'Microsoft.Authorization/locks';
@@ -77,7 +77,7 @@ export function resolveDiagnosticSettings(ctx: ResolveContext, symbols: SymbolTa
  * acknowledged: it blocks every later PUT under its scope, so the next deployment fails
  * (learn.microsoft.com/azure/azure-resource-manager/management/lock-resources).
  */
-export function resolveLock(ctx: ResolveContext, symbols: SymbolTable, account: AccountRef, others: readonly TemplateNode[]): ResourceNode | undefined {
+export function resolveLock(ctx: ResolveContext, symbols: SymbolTable, account: AccountRef, others: readonly TemplateNode[], alsoAfter: readonly ResourceRef[] = []): ResourceNode | undefined {
   const lock = ctx.config.lock;
   if (!lock) return undefined;
   if (lock.level === 'ReadOnly' && lock.readOnlyAcknowledged !== true) {
@@ -94,7 +94,7 @@ export function resolveLock(ctx: ResolveContext, symbols: SymbolTable, account: 
     kind: 'resource',
     ref: createdRef({ symbol: symbols.take('account', 'lock'), type: LOCK_TYPE, apiVersion: ctx.api(LOCK_TYPE), name, extensionOf: account.ref }),
     properties: obj({ level: str(lock.level), notes: str(notes) }),
-    dependsOn: uniqueRefs([account.ref, ...underAccount(account.ref, others)]),
+    dependsOn: uniqueRefs([account.ref, ...underAccount(account.ref, others), ...alsoAfter]),
   };
 }
 
@@ -113,16 +113,7 @@ function defaultName(accountName: Expr, before: string, after: string): Expr {
   return interp(before, accountName, after);
 }
 
-/**
- * A destination ID. A literal one is checked and written as `resourceId(sub, group, type, names...)`, the
- * form arm-ttk and armgen's lint expect (IDs-Should-Be-Derived-From-ResourceIDs); a parameter is used as given.
- */
+/** A destination ID: a literal is checked and written as `resourceId(...)`, a parameter used as given (givenIds.ts). */
 function idValue(ctx: ResolveContext, value: StringOrParam, pointer: string, type: string, what: string): Expr {
-  if (typeof value !== 'string') return ctx.stringValue(value, pointer);
-  const id = parseResourceId(value);
-  if (!id || !id.subscriptionId || !id.resourceGroup || id.type?.toLowerCase() !== type.toLowerCase()) {
-    ctx.error(pointer, 'AG308', `${JSON.stringify(value)} is not a ${what} resource ID (/subscriptions/<guid>/resourceGroups/<group>/providers/${type}/<name>)`);
-    return str(value);
-  }
-  return call('resourceId', str(id.subscriptionId), str(id.resourceGroup), str(type), ...id.names.map(str));
+  return givenResourceId(ctx, value, pointer, { type, what })?.id ?? str(typeof value === 'string' ? value : '');
 }

@@ -74,6 +74,8 @@ export function resolveModel(name: string, config: ArmgenConfig, options: Resolv
         identities: [...ids.identities.values()].map((i) => ({ handle: i.handle, ref: i.ref })),
         roleAssignments: roles.summaries,
         runbooks: assets.runbooks,
+        privateEndpoints: assets.privateEndpoints,
+        ...(assets.logAnalytics ? { logAnalytics: assets.logAnalytics } : {}),
       },
     },
   };

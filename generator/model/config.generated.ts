@@ -103,6 +103,22 @@ export type Scope = ScopeResourceGroup | ScopeSubscription | ScopeResource | Sco
  */
 export type RunbookName = string;
 /**
+ * Link a Log Analytics workspace to the account (the workspace's linked service `Automation`): an existing workspace by `workspaceId`, or one this template creates (`createWorkspace`). An account has at most one linked workspace. The link served the solution-based features (Update Management, Change Tracking v1), now retired; job logs and streams reach a workspace through `diagnosticSettings`.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "logAnalytics".
+ */
+export type LogAnalytics = LogAnalytics1 & {
+  /**
+   * A literal string, or `{ param: NAME }`.
+   */
+  workspaceId?: string | ParamRef;
+  createWorkspace?: CreatedWorkspace;
+};
+export type LogAnalytics1 = {
+  [k: string]: unknown | undefined;
+};
+/**
  * A literal boolean, or `{ param: NAME }`.
  *
  * This interface was referenced by `ArmgenConfig`'s JSON-Schema
@@ -191,6 +207,11 @@ export interface ArmgenConfig {
    * Diagnostic settings on the account (`Microsoft.Insights/diagnosticSettings`, an extension resource).
    */
   diagnosticSettings?: DiagnosticSetting[];
+  /**
+   * Private endpoints for the account (`Microsoft.Network/privateEndpoints`), one per sub-resource and subnet, each with a DNS zone group when `privateDnsZoneId` is given. With any endpoint, `automationAccount.publicNetworkAccess` defaults to false. See learn.microsoft.com/azure/automation/how-to/private-link-security.
+   */
+  privateEndpoints?: PrivateEndpoint[];
+  logAnalytics?: LogAnalytics;
 }
 /**
  * One template parameter.
@@ -815,4 +836,80 @@ export interface DiagnosticSetting {
    * Send AllMetrics.
    */
   metrics?: boolean;
+}
+/**
+ * A private endpoint for one of the account's Private Link sub-resources. Azure requires the endpoint in the virtual network's region and subscription; the account may be elsewhere.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "privateEndpoint".
+ */
+export interface PrivateEndpoint {
+  /**
+   * The sub-resource (the endpoint's group ID): `Webhook` for webhook calls, `DSCAndHybridWorker` for State Configuration and hybrid runbook workers.
+   */
+  service: 'Webhook' | 'DSCAndHybridWorker';
+  /**
+   * A literal string, or `{ param: NAME }`.
+   */
+  subnetId: string | ParamRef;
+  /**
+   * Endpoint name: 2-64 characters, letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore. Default: `pep-<account>-webhook` or `pep-<account>-dsc`.
+   */
+  name?: string;
+  /**
+   * A literal string, or `{ param: NAME }`.
+   */
+  location?: string | ParamRef;
+  /**
+   * A literal string, or `{ param: NAME }`.
+   */
+  resourceGroup?: string | ParamRef;
+  /**
+   * A literal string, or `{ param: NAME }`.
+   */
+  privateDnsZoneId?: string | ParamRef;
+  /**
+   * Request the connection for manual approval by the account's owner instead of approving it automatically (automatic approval needs privateEndpointConnectionApproval/action on the account).
+   */
+  manualApproval?: boolean;
+  /**
+   * Message to the approver; only with `manualApproval: true`.
+   */
+  requestMessage?: string;
+  /**
+   * Resource tags (at most 50; names 1-512 characters without < > % & \ ? /, values up to 256), or `{ param: NAME }` of type object (its values are checked the same way).
+   */
+  tags?:
+    | {
+        [k: string]: string | undefined;
+      }
+    | ParamRef;
+}
+/**
+ * A new workspace in the deployment's resource group (pricing tier PerGB2018), linked to the account.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "createdWorkspace".
+ */
+export interface CreatedWorkspace {
+  /**
+   * A literal string, or `{ param: NAME }`.
+   */
+  name: string | ParamRef;
+  /**
+   * A literal string, or `{ param: NAME }`.
+   */
+  location?: string | ParamRef;
+  /**
+   * How many days the workspace keeps its analytics data (30-730).
+   */
+  retentionInDays?: number;
+  /**
+   * Resource tags (at most 50; names 1-512 characters without < > % & \ ? /, values up to 256), or `{ param: NAME }` of type object (its values are checked the same way).
+   */
+  tags?:
+    | {
+        [k: string]: string | undefined;
+      }
+    | ParamRef;
 }

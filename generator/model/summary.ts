@@ -15,6 +15,10 @@ export interface DeploymentSummary {
   readonly identities: readonly IdentitySummary[];
   readonly roleAssignments: readonly RoleAssignmentSummary[];
   readonly runbooks: readonly RunbookSummary[];
+  /** The account's private endpoints, in config order. */
+  readonly privateEndpoints: readonly PrivateEndpointSummary[];
+  /** The linked Log Analytics workspace, if any. */
+  readonly logAnalytics?: LogAnalyticsSummary;
 }
 
 export interface AccountSummary {
@@ -74,3 +78,25 @@ export interface RunbookSummary {
   /** The secret a generated runbook reads. */
   readonly keyVaultSecret?: { readonly vaultName: string; readonly secretName: string };
 }
+
+/**
+ * A private endpoint of the account. IDs are the config's text (a literal ID, or a parameter). `resourceGroup` is absent
+ * when the endpoint lives in the deployment's resource group; otherwise the group is in the subnet's subscription, given
+ * as `subscriptionId` when the subnet ID is a literal.
+ */
+export interface PrivateEndpointSummary {
+  /** The sub-resource: Webhook or DSCAndHybridWorker. */
+  readonly service: string;
+  readonly name: Expr;
+  readonly subnetId: Expr;
+  readonly location: Expr;
+  readonly resourceGroup?: Expr;
+  readonly subscriptionId?: Expr;
+  readonly privateDnsZoneId?: Expr;
+  readonly manualApproval: boolean;
+}
+
+/** The workspace linked to the account: created here (by name, in the deployment's group) or existing (by ID). */
+export type LogAnalyticsSummary =
+  | { readonly created: true; readonly name: Expr }
+  | { readonly created: false; readonly workspaceId: Expr; readonly resourceGroup: Expr; readonly subscriptionId: Expr };

@@ -27,6 +27,8 @@ export interface LockTarget {
   readonly symbol: string;
   /** What a ReadOnly lock breaks on this resource, for the acknowledgment error. */
   readonly readOnlyBlocks: string;
+  /** Resources outside the scope the lock must still wait for (private endpoints, whose approval writes to the account). */
+  readonly alsoAfter?: readonly ResourceRef[];
 }
 
 /**
@@ -48,7 +50,7 @@ export function lockNode(ctx: ResolveContext, target: LockTarget, others: readon
     kind: 'resource',
     ref: createdRef({ symbol: target.symbol, type: LOCK_TYPE, apiVersion: ctx.api(LOCK_TYPE), name, extensionOf: target.scope }),
     properties: obj({ level: str(lock.level), notes: str(notes) }),
-    dependsOn: uniqueRefs([target.scope, ...underScope(target.scope, others)]),
+    dependsOn: uniqueRefs([target.scope, ...underScope(target.scope, others), ...(target.alsoAfter ?? [])]),
   };
 }
 

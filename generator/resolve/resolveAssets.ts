@@ -1,13 +1,15 @@
 import type { Expr } from '../model/expr.js';
-import type { ExtraFile, ResourceNode, TemplateNode, TemplateParameter } from '../model/resolved.js';
-import type { RunbookSummary } from '../model/summary.js';
+import type { ExtraFile, ModuleNode, ResourceNode, TemplateNode, TemplateParameter } from '../model/resolved.js';
+import type { LogAnalyticsSummary, PrivateEndpointSummary, RunbookSummary } from '../model/summary.js';
 import type { AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
 import type { SymbolTable } from './names.js';
 import type { ResolvedAccount } from './resolveAccount.js';
 import type { ResolvedIdentity } from './resolveIdentities.js';
 import { resolveDiagnosticSettings, resolveLock } from './resolveLockAndDiagnostics.js';
+import { resolveLogAnalytics } from './resolveLogAnalytics.js';
 import { resolveModules } from './resolveModules.js';
+import { resolvePrivateEndpoints } from './resolvePrivateEndpoints.js';
 import { ARTIFACTS_LOCATION, ARTIFACTS_SAS_TOKEN, resolveRunbooks, type ReadFile } from './resolveRunbooks.js';
 import { resolveRuntimeEnvironments } from './resolveRuntimeEnvironments.js';
 import { DEPLOY_JOB_SCHEDULES_PARAMETER, JOB_SCHEDULE_SEED_PARAMETER, resolveSchedules, SCHEDULE_START_PARAMETER } from './resolveSchedules.js';
@@ -26,18 +28,20 @@ export const ASSET_PARAMETERS = [ARTIFACTS_LOCATION, ARTIFACTS_SAS_TOKEN, SCHEDU
 
 export interface AssetResolution {
   /** Everything but the lock, in deployment-friendly order (environments, modules, runbooks, schedules...). */
-  readonly resources: readonly ResourceNode[];
+  readonly resources: readonly (ResourceNode | ModuleNode)[];
   readonly parameters: readonly TemplateParameter[];
   readonly extraFiles: readonly ExtraFile[];
   readonly runbooks: readonly RunbookSummary[];
+  readonly privateEndpoints: readonly PrivateEndpointSummary[];
+  readonly logAnalytics?: LogAnalyticsSummary;
   /** Added last: it waits for every resource under the account, these and `scopedElsewhere` alike. */
   readonly lock: (others: readonly TemplateNode[]) => ResourceNode | undefined;
 }
 
 /**
  * The account's contents: runtime environments, modules, runbooks (and their staged files), schedules, job
- * schedules, variables, credentials, diagnostic settings and the lock. Every one is a child or an extension
- * resource of the account, so each depends on it.
+ * schedules, variables, credentials, diagnostic settings and the lock; and what connects it to networks and
+ * workspaces: private endpoints and the Log Analytics link. Every one depends on the account.
  */
 export function resolveAssets(
   ctx: ResolveContext,
@@ -64,11 +68,18 @@ export function resolveAssets(
   const schedules = resolveSchedules(ctx, symbols, account, runbooks.runbooks, options.now);
   const variables = resolveVariables(ctx, symbols, account, runbooks.reservedVariables);
   const diagnostics = resolveDiagnosticSettings(ctx, symbols, account);
+  const endpoints = resolvePrivateEndpoints(ctx, symbols, account, input.account.resource.tags);
+  const logAnalytics = resolveLogAnalytics(ctx, symbols, account, input.account.resource.tags);
+  const connections = [...endpoints.nodes, ...logAnalytics.nodes];
   return {
-    resources: [...runtime.resources, ...modules.resources, ...runbooks.resources, ...schedules.resources, ...variables.resources, ...diagnostics],
+    resources: [...runtime.resources, ...modules.resources, ...runbooks.resources, ...schedules.resources, ...variables.resources, ...diagnostics, ...connections],
     parameters: [...runbooks.parameters, ...schedules.parameters],
     extraFiles: runbooks.extraFiles,
     runbooks: runbooks.summaries,
-    lock: (others) => resolveLock(ctx, symbols, account, others),
+    privateEndpoints: endpoints.summaries,
+    ...(logAnalytics.summary ? { logAnalytics: logAnalytics.summary } : {}),
+    // Approving an endpoint's connection writes a privateEndpointConnections child of the account, which a ReadOnly lock
+    // would block; the lock comes after those and after the workspace link, so it never races them.
+    lock: (others) => resolveLock(ctx, symbols, account, others, connections.map((n) => n.ref)),
   };
 }

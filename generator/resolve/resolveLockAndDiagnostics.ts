@@ -1,10 +1,10 @@
-import { parseResourceId } from '../azure/resourceId.js';
 import type { StringOrParam } from '../model/config.generated.js';
 import { arr, bool, call, interp, obj, str, type Expr } from '../model/expr.js';
-import { createdRef } from '../model/resourceRef.js';
+import { createdRef, type ResourceRef } from '../model/resourceRef.js';
 import type { ResourceNode, TemplateNode } from '../model/resolved.js';
 import type { AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
+import { givenResourceId } from './givenIds.js';
 import { lockNode } from './locks.js';
 import type { SymbolTable } from './names.js';
 
@@ -74,7 +74,7 @@ export function resolveDiagnosticSettings(ctx: ResolveContext, symbols: SymbolTa
  * `lock:` -> a `Microsoft.Authorization/locks` extension resource on the account, after everything under it
  * (locks.ts). A ReadOnly lock on the account also stops its runbooks from starting when it is on their group.
  */
-export function resolveLock(ctx: ResolveContext, symbols: SymbolTable, account: AccountRef, others: readonly TemplateNode[]): ResourceNode | undefined {
+export function resolveLock(ctx: ResolveContext, symbols: SymbolTable, account: AccountRef, others: readonly TemplateNode[], alsoAfter: readonly ResourceRef[] = []): ResourceNode | undefined {
   const lock = ctx.config.lock;
   if (!lock) return undefined;
   return lockNode(
@@ -86,6 +86,7 @@ export function resolveLock(ctx: ResolveContext, symbols: SymbolTable, account: 
       scopeName: account.name,
       symbol: symbols.take('account', 'lock'),
       readOnlyBlocks: 'the account, so the next deployment of this template fails, role assignments on the account cannot be made, and runbooks in a ReadOnly-locked group cannot start',
+      alsoAfter,
     },
     others,
   );
@@ -95,16 +96,7 @@ function defaultName(accountName: Expr, before: string, after: string): Expr {
   return interp(before, accountName, after);
 }
 
-/**
- * A destination ID. A literal one is checked and written as `resourceId(sub, group, type, names...)`, the
- * form arm-ttk and armgen's lint expect (IDs-Should-Be-Derived-From-ResourceIDs); a parameter is used as given.
- */
+/** A destination ID: a literal is checked and written as `resourceId(...)`, a parameter used as given (givenIds.ts). */
 function idValue(ctx: ResolveContext, value: StringOrParam, pointer: string, type: string, what: string): Expr {
-  if (typeof value !== 'string') return ctx.stringValue(value, pointer);
-  const id = parseResourceId(value);
-  if (!id || !id.subscriptionId || !id.resourceGroup || id.type?.toLowerCase() !== type.toLowerCase()) {
-    ctx.error(pointer, 'AG308', `${JSON.stringify(value)} is not a ${what} resource ID (/subscriptions/<guid>/resourceGroups/<group>/providers/${type}/<name>)`);
-    return str(value);
-  }
-  return call('resourceId', str(id.subscriptionId), str(id.resourceGroup), str(type), ...id.names.map(str));
+  return givenResourceId(ctx, value, pointer, { type, what })?.id ?? str(typeof value === 'string' ? value : '');
 }

@@ -85,6 +85,8 @@ export function resolveModel(name: string, config: ArmgenConfig, options: Resolv
         })),
         roleAssignments: roles.summaries,
         runbooks: assets.runbooks,
+        privateEndpoints: assets.privateEndpoints,
+        ...(assets.logAnalytics ? { logAnalytics: assets.logAnalytics } : {}),
       },
     },
   };

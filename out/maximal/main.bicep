@@ -18,6 +18,9 @@ param sqlPassword string
 @secure()
 param apiKey string
 
+@description('Subnet of the hybrid workers\' network, for the DSCAndHybridWorker private endpoint')
+param workerSubnetId string = '/subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-workers/subnets/snet-endpoints'
+
 @description('First run of the weekly report (default computed at deployment, one week after it)')
 param reportStart string = dateTimeAdd(utcNow('u'), 'P7D')
 
@@ -580,6 +583,60 @@ resource archive 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   }
 }
 
+module privateEndpointWebhookModule 'modules/privateEndpoint.resourceGroup.bicep' = {
+  name: 'pep-${guid(automationAccount.id, 'Webhook', 'pep-${automationAccountName}-webhook')}'
+  scope: resourceGroup('33333333-3333-3333-3333-333333333333', 'rg-network')
+  params: {
+    endpointName: 'pep-${automationAccountName}-webhook'
+    location: location
+    tags: tags
+    subnetId: resourceId(
+      '33333333-3333-3333-3333-333333333333',
+      'rg-network',
+      'Microsoft.Network/virtualNetworks/subnets',
+      'vnet-hub',
+      'snet-endpoints'
+    )
+    privateLinkServiceId: automationAccount.id
+    groupId: 'Webhook'
+    privateDnsZoneId: resourceId(
+      '33333333-3333-3333-3333-333333333333',
+      'rg-dns',
+      'Microsoft.Network/privateDnsZones',
+      'privatelink.azure-automation.net'
+    )
+  }
+}
+
+module privateEndpointDSCAndHybridWorkerModule 'modules/privateEndpointManual.resourceGroup.bicep' = {
+  name: 'pep-${guid(automationAccount.id, 'DSCAndHybridWorker', 'pep-${automationAccountName}-dsc')}'
+  scope: resourceGroup(split(workerSubnetId, '/')[2], 'rg-network')
+  params: {
+    endpointName: 'pep-${automationAccountName}-dsc'
+    location: location
+    tags: tags
+    subnetId: workerSubnetId
+    privateLinkServiceId: automationAccount.id
+    groupId: 'DSCAndHybridWorker'
+    requestMessage: 'Hybrid worker endpoint for the platform team'
+    privateDnsZoneId: resourceId(
+      '33333333-3333-3333-3333-333333333333',
+      'rg-dns',
+      'Microsoft.Network/privateDnsZones',
+      'privatelink.azure-automation.net'
+    )
+  }
+}
+
+module logAnalyticsLink 'modules/logAnalyticsLink.resourceGroup.bicep' = {
+  name: 'law-link-${guid(automationAccount.id, workspaceId)}'
+  scope: resourceGroup(split(workspaceId, '/')[2], split(workspaceId, '/')[4])
+  params: {
+    workspaceName: last(split(workspaceId, '/'))
+    automationAccountId: automationAccount.id
+  }
+}
+
 module runnerReaderAssignment 'modules/roleAssignment.resourceGroup.bicep' = {
   name: 'ra-${guid(resourceGroup().id, resourceGroup().id, runnerIdentity.id, 'acdd72a7-3385-48ef-bd42-f606fba81ae7')}'
   params: {
@@ -662,6 +719,9 @@ resource accountLock 'Microsoft.Authorization/locks@2020-05-01' = {
     diagnosticSettings
     archive
     systemAutomationJobOperatorAssignment
+    privateEndpointWebhookModule
+    privateEndpointDSCAndHybridWorkerModule
+    logAnalyticsLink
   ]
 }
 

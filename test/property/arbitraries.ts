@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DEFAULT_ENVIRONMENT } from '../support/deploy/scenarios.js';
 
 /**
  * Arbitraries for armgen configs: valid ones over every identity kind, scope kind and hostile string,
@@ -228,9 +229,54 @@ const jsonish: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k !== '__proto__' && k !== 'dateTime'), fc.oneof(hostileString, fc.integer()), { maxKeys: 3 }),
 );
 
+const networkName = fc
+  .tuple(pick(alnum), fc.array(fc.oneof(pick(alnum), fc.constantFrom('-', '_', '.')), { maxLength: 20 }), pick(alnum))
+  .map(([a, mid, z]) => `${a}${mid.join('')}${z}`);
+const workspaceName = fc
+  .tuple(pick(alnum), fc.array(fc.oneof(pick(alnum), fc.constant('-')), { minLength: 2, maxLength: 30 }), pick(alnum))
+  .map(([a, mid, z]) => `${a}${mid.join('')}${z}`);
+
+/**
+ * Private endpoints, one per sub-resource (two of one sub-resource need names; sharing a zone is warned). Azure wants an
+ * endpoint in its subnet's subscription: one in the deployment's group gets a subnet of the deployment's subscription
+ * (the deploy simulator's), one elsewhere names its group in the subnet's (any) subscription.
+ */
+const privateEndpoints = fc.uniqueArray(
+  fc.record({
+    service: fc.constantFrom('Webhook', 'DSCAndHybridWorker'),
+    elsewhere: fc.option(fc.tuple(guid, rgName), { nil: undefined }),
+    vnet: networkName,
+    subnet: networkName,
+    zone: fc.boolean(),
+    manual: fc.option(fc.option(hostileString.filter((m) => m.length > 0 && m.length <= 140), { nil: undefined }), { nil: null }),
+  }),
+  { maxLength: 2, selector: (e) => e.service },
+).map((list) =>
+  list.map((e) => {
+    const [sub, rg] = e.elsewhere ?? [DEFAULT_ENVIRONMENT.subscriptionId, 'rg-net'];
+    return {
+      service: e.service,
+      subnetId: `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Network/virtualNetworks/${e.vnet}/subnets/${e.subnet}`,
+      ...(e.elsewhere ? { resourceGroup: rg } : {}),
+      ...(e.zone ? { privateDnsZoneId: `/subscriptions/${sub}/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.azure-automation.net` } : {}),
+      ...(e.manual === null ? {} : { manualApproval: true, ...(e.manual === undefined ? {} : { requestMessage: e.manual }) }),
+    };
+  }),
+);
+
+/** A linked workspace: an existing one by ID, or one created here. */
+const logAnalytics = fc.option(
+  fc.oneof(
+    fc.tuple(guid, rgName, workspaceName).map(([s, g, n]) => ({ workspaceId: `/subscriptions/${s}/resourceGroups/${g}/providers/Microsoft.OperationalInsights/workspaces/${n}` })),
+    fc.record({ name: workspaceName, retentionInDays: fc.integer({ min: 30, max: 730 }) }).map((w) => ({ createWorkspace: w })),
+  ),
+  { nil: undefined },
+);
+
 /**
  * The Automation child sections (runbooks, modules, packages, runtime environments, schedules, job schedules,
- * variables, credentials, lock, diagnostic settings), for an account whose identities are `identities`.
+ * variables, credentials, lock, diagnostic settings) and its connections (private endpoints, a linked workspace), for
+ * an account whose identities are `identities`.
  */
 export function childSections(identities: readonly string[]): fc.Arbitrary<Record<string, unknown>> {
   const idForRunbook = identities.length ? fc.constantFrom(...identities) : fc.constant(undefined);
@@ -279,6 +325,8 @@ export function childSections(identities: readonly string[]): fc.Arbitrary<Recor
       diagnostics: fc.boolean(),
       link: fc.boolean(),
       folder: fc.option(fc.constantFrom('scripts', 'ops/automation', 'Runbook_Files'), { nil: undefined }),
+      endpoints: privateEndpoints,
+      logAnalytics,
     })
     .map((c) => {
       const runbooks = c.runbooks.map((r) => {
@@ -310,6 +358,8 @@ export function childSections(identities: readonly string[]): fc.Arbitrary<Recor
         // The staging folder only matters when a runbook is generated (a starter file is staged).
         artifacts: c.folder && runbooks.some((r) => 'generate' in r) ? { folder: c.folder } : undefined,
         diagnosticSettings: c.diagnostics ? [{ workspaceId: '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-mon/providers/Microsoft.OperationalInsights/workspaces/law-1' }] : undefined,
+        privateEndpoints: c.endpoints.length ? c.endpoints : undefined,
+        logAnalytics: c.logAnalytics,
       };
       return out;
     });

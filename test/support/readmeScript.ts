@@ -23,12 +23,16 @@ export interface LineResult {
   readonly cwd: string;
 }
 
+/** npm settings a user may give in the environment, which reach the registry: kept. */
+const REGISTRY_SETTINGS = /^npm_config_(registry|proxy|https_proxy|noproxy|cafile|strict_ssl|cache)$/i;
+
 /**
- * The environment of a fresh shell: without the npm_* variables of the `npm test` that runs the tests (they
- * would make npm in the temporary project act for armgen's own package), quiet and colourless.
+ * The environment of a fresh shell: without the npm_* variables of the `npm test` that runs the tests (such as
+ * npm_config_local_prefix, which would make npm in the temporary project act for armgen's own package), but
+ * with the user's registry settings; quiet and colourless.
  */
 export function freshShellEnv(): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'INIT_CWD'));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => (!/^npm_/i.test(k) || REGISTRY_SETTINGS.test(k)) && k !== 'INIT_CWD'));
   return { ...env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', NO_COLOR: '1' };
 }
 

@@ -613,7 +613,7 @@ export interface RuntimeEnvironment {
  */
 export interface Schedule {
   /**
-   * Asset name: 1-128 characters, none of <>*%&:\?.+/ and not ending with a space.
+   * Asset name: 1-128 characters, none of <>*%&:\?.+/ or control characters, and not ending with a space.
    */
   name: string;
   description?: string;
@@ -682,7 +682,7 @@ export interface JobSchedule {
  */
 export interface Variable {
   /**
-   * Asset name: 1-128 characters, none of <>*%&:\?.+/ and not ending with a space.
+   * Asset name: 1-128 characters, none of <>*%&:\?.+/ or control characters, and not ending with a space.
    */
   name: string;
   description?: string;
@@ -702,7 +702,7 @@ export interface Variable {
  */
 export interface Credential {
   /**
-   * Asset name: 1-128 characters, none of <>*%&:\?.+/ and not ending with a space.
+   * Asset name: 1-128 characters, none of <>*%&:\?.+/ or control characters, and not ending with a space.
    */
   name: string;
   description?: string;

@@ -1,16 +1,21 @@
 import fc from 'fast-check';
 import { DEFAULT_ENVIRONMENT } from '../support/deploy/scenarios.js';
+import { edgeText } from './hostileValues.js';
 
 /**
  * Arbitraries for armgen configs: valid ones over every identity kind, scope kind and hostile string,
  * and mutations of them that must be rejected. Kept apart from the properties so they can be reused.
+ * Hostile names and edge values (prototype names, Bicep words, case variants, numbers at the edges, surrogates,
+ * C0/C1 and bidi controls): hostileValues.ts, re-exported here; configs built from them: hostileConfigs.ts.
  */
+export * from './hostileValues.js';
 
 /** Strings that break naive generators: quotes, brackets at either end, interpolation, escapes, control and bidi characters, emoji. */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom("O'Brien", "[concat('a')]", '[x]', '[[x]]', '[start', 'end]', '${x}', '$x', '\\', '\\n', '"q"', "''", 'tab\tx', 'line\nbreak', 'cr\rx', '\u202Eevil', '\u200B', '🚀', 'Zürich', 'ﬁ', '\u0000nul', '\u0007bell', '{{x}}', '{0}', '__proto__', 'constructor'),
   fc.string({ unit: 'grapheme', maxLength: 24 }),
   fc.string({ unit: 'binary', maxLength: 12 }),
+  edgeText(24),
 );
 
 const letters = 'abcdefghijklmnopqrstuvwxyz';
@@ -41,11 +46,13 @@ const scopedResource = fc.oneof(
   fc.record({ type: fc.constant('Microsoft.Compute/virtualMachines'), name: identityResourceName }),
 );
 
-const tags = fc.dictionary(
-  fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !/[<>%&\\?/]/.test(k) && k !== '__proto__'),
-  hostileString.filter((v) => v.length <= 256),
-  { maxKeys: 4 },
-);
+// Tag names are case-insensitive in Azure: two names equal but for case are (rightly) refused.
+const tags = fc
+  .uniqueArray(fc.tuple(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !/[<>%&\\?/]/.test(k) && k !== '__proto__'), hostileString.filter((v) => v.length <= 256)), {
+    maxLength: 4,
+    selector: ([k]) => k.toLowerCase(),
+  })
+  .map((entries) => Object.fromEntries(entries));
 
 const identityEntry = (name: string) =>
   fc.oneof(

@@ -1,3 +1,4 @@
+import { deployedTypes } from '../azure/resourceTypes.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { environmentOf, importParameterFile, importParameters } from './kinds/parameters.js';
 import { importOutputs, scanOutputHandles } from './kinds/outputs.js';
@@ -67,7 +68,10 @@ function importResources(ctx: ImportContext, root: Fields): void {
   resources.forEach((raw, i) => {
     if (claimed.has(i)) return;
     const type = isPlainObject(raw) ? String(raw.type) : 'a non-object';
-    ctx.refuse(['resources', i, 'type'], `resource type ${type} has no armgen equivalent (import maps: ${importers.map((m) => m.kind).join(', ')})`);
+    const maps = `import maps: ${importers.map((m) => m.kind).join(', ')}`;
+    // A type armgen renders but import does not map yet is not "no equivalent": say which.
+    const deployed = Object.keys(deployedTypes).some((t) => t.toLowerCase() === type.toLowerCase());
+    ctx.refuse(['resources', i, 'type'], deployed ? `resource type ${type} is not imported yet (${maps}); write it in the config by hand` : `resource type ${type} has no armgen equivalent (${maps})`);
   });
   if (!ctx.draft.automationAccount) ctx.refuse(['resources'], 'the template has no Microsoft.Automation/automationAccounts resource: an armgen config describes one Automation account');
 }

@@ -26,7 +26,10 @@ export const account: ResourceImporter = {
     takeBase(ctx, resource, ACCOUNT);
     const config: Record<string, unknown> = {};
     const name = importArg(ctx, resource.take('name'), resource.at('name'), 'the account name');
-    if (name === undefined) return;
+    if (name === undefined) {
+      ctx.draft.automationAccount = {}; // refused already; no second "no account" refusal
+      return;
+    }
     config.name = name;
     ctx.account = { name: typeof name === 'string' ? name : `[parameters('${name.param}')]`, id: accountIdKey(name) };
     location(ctx, resource, config);

@@ -3,6 +3,7 @@ import { checkCommand } from './commands/checkCommand.js';
 import { UsageError, type CommandContext } from './commands/context.js';
 import { EXIT, type ExitCode } from './commands/exitCodes.js';
 import { generateCommand } from './commands/generateCommand.js';
+import { importCommand } from './commands/importCommand.js';
 import { explainCommand, schemaCommand } from './commands/infoCommands.js';
 import { initCommand } from './commands/initCommand.js';
 import { lintCommand } from './commands/lintCommand.js';
@@ -14,7 +15,7 @@ import { DIAGNOSTIC_CODES_URL } from './diagnosticDocs.js';
 import { UserError, formatDiagnostic, safeText } from './diagnostics.js';
 import { didYouMean, suggestionHint } from './util/didYouMean.js';
 
-const COMMANDS = ['generate', 'validate', 'check', 'lint', 'init', 'explain', 'schema', 'completion'] as const;
+const COMMANDS = ['generate', 'validate', 'check', 'lint', 'init', 'import', 'explain', 'schema', 'completion'] as const;
 
 /**
  * Build the CLI (a factory, so tests get a fresh parser with captured output). The handlers hold no
@@ -30,6 +31,7 @@ export function buildCli(argv: readonly string[], io: Io = processIo, setExit: (
     .command(checkCommand(ctx))
     .command(lintCommand(ctx))
     .command(initCommand(ctx))
+    .command(importCommand(ctx))
     .command(explainCommand(ctx))
     .command(schemaCommand(ctx))
     .group(['diagnostics-format', 'debug', 'help', 'version'], 'Global options:')

@@ -48,6 +48,7 @@ export const diagnosticCodes = {
   AG701: 'Deploy-time access: an identity the config relies on lacks a role it needs (a customer-managed key, a Key Vault secret), or a value it needs is unknown.',
   AG801: 'Deployment hint: a value the deployment needs that the config does not give (the artifacts location), or a setting with no effect.',
   AG900: 'Drift: the files on disk differ from what the config renders.',
+  AG910: 'Import: a construct of the ARM template that has no armgen config equivalent (refused, with its JSON path).',
 } as const;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import type { Diagnostic } from '../diagnostics.js';
+import { writeNewFile } from '../emit/writeNewFile.js';
+import { importToConfig, readJsonSource } from '../import/importFiles.js';
+import type { JsonSource } from '../import/jsonSource.js';
+import { UsageError, type CommandContext } from './context.js';
+import { EXIT } from './exitCodes.js';
+import { describeCommand, type GlobalArgs } from './options.js';
+import { createReporter } from './report.js';
+import { schemaReference } from './scaffold.js';
+
+type ImportArgs = GlobalArgs & { template: string; parameters: string[]; out?: string; force: boolean };
+
+const DESCRIPTION = 'Write the armgen config of an existing ARM template of an Automation account (verified: it renders an equivalent template)';
+
+export function importCommand(ctx: CommandContext): CommandModule<GlobalArgs, ImportArgs> {
+  return {
+    command: 'import <template> [parameters..]',
+    describe: DESCRIPTION,
+    builder: (y: Argv<GlobalArgs>) =>
+      describeCommand(y, 'import <template.json> [parameters.json..] [--out config.yaml [--force]]', DESCRIPTION, [
+        ['$0 import azuredeploy.json azuredeploy.parameters.json --out automation.yaml', 'Import a template and its parameter values'],
+        ['$0 import template.json > automation.yaml', 'Print the config'],
+      ])
+        .positional('template', { describe: 'The ARM template (JSON)', type: 'string' })
+        .positional('parameters', { describe: 'Parameter files: values of the default one become `value:`, of NAME.parameters.<env>.json `environments.<env>`', type: 'string', array: true, default: [] })
+        .option('out', { alias: 'o', describe: 'Write the config to this file (atomically) instead of stdout', type: 'string', requiresArg: true })
+        .option('force', { describe: 'Let --out replace an existing file', type: 'boolean', default: false }) as unknown as Argv<ImportArgs>,
+    handler: (args) => runImport(ctx, args),
+  };
+}
+
+function runImport(ctx: CommandContext, args: ImportArgs): void {
+  const report = createReporter(ctx.io, args['diagnostics-format']);
+  if (args.out === undefined && report.format === 'sarif') throw new UsageError('--diagnostics-format sarif prints the log on stdout: give --out for the config');
+  if (args.force && args.out === undefined) throw new UsageError('--force needs --out');
+  const fail = (diagnostics: readonly Diagnostic[]): void => {
+    report.diagnostics(diagnostics);
+    ctx.setExit(EXIT.invalid);
+  };
+  const sources: JsonSource[] = [];
+  for (const path of [args.template, ...args.parameters]) {
+    const read = readJsonSource(path);
+    if (!read.ok) return fail([read.diagnostic]);
+    sources.push(read.source);
+  }
+  if (args.out !== undefined && !args.force && existsSync(args.out)) {
+    return fail([{ file: args.out, line: 0, col: 0, severity: 'error', code: 'AG600', message: 'already exists; armgen import never overwrites a file without --force' }]);
+  }
+  const folder = args.out === undefined ? process.cwd() : dirname(resolve(args.out));
+  const outcome = importToConfig(sources[0]!, sources.slice(1), schemaReference(folder).lines, args.out ?? 'imported.yaml');
+  if (!outcome.ok) return fail(outcome.diagnostics);
+  if (args.out === undefined) {
+    report.diagnostics([]);
+    ctx.io.stdout(outcome.text);
+    ctx.setExit(EXIT.ok);
+    return;
+  }
+  const written = writeNewFile(args.out, outcome.text, args.force);
+  if (!written.ok) return fail([{ file: args.out, line: 0, col: 0, severity: 'error', code: 'AG600', message: written.reason }]);
+  report.diagnostics([]);
+  report.summary(`wrote ${args.out}; next: armgen generate ${args.out}`);
+  ctx.setExit(EXIT.ok);
+}

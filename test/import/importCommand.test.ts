@@ -1,0 +1,59 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { runCli } from '../../generator/cli.js';
+import { repoRoot } from '../support/paths.js';
+
+function capture() {
+  const out = { stdout: '', stderr: '' };
+  return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
+}
+
+const example = (name: string) => join(repoRoot, 'out', name, 'azuredeploy.json');
+
+describe('armgen import (CLI)', () => {
+  it('prints the config on stdout with the schema modeline and exits 0', async () => {
+    const { out, io } = capture();
+    const code = await runCli(['import', example('system-vm')], io);
+    expect(code).to.equal(0);
+    expect(out.stdout).to.match(/^# yaml-language-server: \$schema=\S+\n/);
+    expect(out.stdout).to.include('role: Virtual Machine Contributor');
+  });
+
+  it('writes --out, then refuses to overwrite it without --force and replaces it with --force', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'armgen-import-'));
+    const target = join(dir, 'vm.yaml');
+    expect(await runCli(['import', example('system-vm'), '--out', target], capture().io)).to.equal(0);
+    const first = readFileSync(target, 'utf8');
+    writeFileSync(target, 'mine\n');
+    const { out, io } = capture();
+    // WHEN the file exists THEN exit 2, the file untouched
+    expect(await runCli(['import', example('system-vm'), '--out', target], io)).to.equal(2);
+    expect(out.stderr).to.include('error AG600: already exists');
+    expect(readFileSync(target, 'utf8')).to.equal('mine\n');
+    expect(await runCli(['import', example('system-vm'), '--out', target, '--force'], capture().io)).to.equal(0);
+    expect(readFileSync(target, 'utf8')).to.equal(first);
+    expect(readdirSync(dir)).to.deep.equal(['vm.yaml']);
+  });
+
+  it('exits 2 and writes nothing when the template has a construct without an equivalent', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'armgen-import-'));
+    const target = join(dir, 'max.yaml');
+    const { out, io } = capture();
+    expect(await runCli(['import', example('maximal'), '--out', target], io)).to.equal(2);
+    expect(out.stderr).to.match(/azuredeploy\.json:\d+:\d+: error AG910: resources\[\d+\]\.type: resource type Microsoft\.Automation\/automationAccounts\/runtimeEnvironments is not imported yet/);
+    expect(existsSync(target)).to.equal(false);
+    expect(readdirSync(dir)).to.deep.equal([]);
+  });
+
+  it('reports a template that is not JSON as AG101 with its position', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'armgen-import-'));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{\n  "resources": [\n}\n');
+    const { out, io } = capture();
+    expect(await runCli(['import', bad], io)).to.equal(2);
+    expect(out.stderr).to.match(/bad\.json:3:1: error AG101: not valid JSON/);
+    expect(out.stdout).to.equal('');
+  });
+});

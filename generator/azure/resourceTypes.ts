@@ -70,8 +70,3 @@ const byLowerCase = new Map<string, { readonly type: string; readonly apiVersion
 export function knownResourceType(type: string): { readonly type: string; readonly apiVersion: string } | undefined {
   return byLowerCase.get(type.toLowerCase());
 }
-
-/** True when the config's `apiVersions:` may name this type. */
-export function isDeployedType(value: string): value is ResourceType {
-  return Object.hasOwn(deployedTypes, value);
-}

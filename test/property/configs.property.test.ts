@@ -5,7 +5,8 @@ import { generateConfig } from '../../generator/generate.js';
 import { checkArtifacts } from '../../generator/lint/lint.js';
 import { loadArmSchemaValidator, onlyUncopied } from '../support/armSchemas.js';
 import { sharedDir } from '../support/paths.js';
-import { expectSameParameters, parseBicep } from '../unit/bicep/bicepStructure.js';
+import { parseBicep } from '../unit/bicep/bicepReader.js';
+import { expectSameParameters } from '../unit/bicep/bicepStructure.js';
 import type { ArmTemplate } from '../helpers/render.js';
 import { fullConfig, mutation, validConfig } from './arbitraries.js';
 

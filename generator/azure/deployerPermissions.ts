@@ -8,7 +8,7 @@
 
 import { PRIVATE_ENDPOINT_DNS_DOC, PRIVATE_ENDPOINT_PLACEMENT_DOC } from './privateLink.js';
 
-export interface PermissionRule {
+interface PermissionRule {
   /** The action string as Azure checks it (a wildcard where the docs ask for one). */
   readonly action: string;
   /** Built-in roles whose definition includes the action, least privileged first. */
@@ -147,7 +147,7 @@ export const deployerPermissions = {
 export type PermissionRuleId = keyof typeof deployerPermissions;
 
 /** A condition on a resource outside the template, with the page that states it. */
-export interface Prerequisite {
+interface Prerequisite {
   readonly requirement: string;
   readonly doc: string;
 }

@@ -10,7 +10,6 @@
  * 101-automation; Azure Verified Modules write `automation`, the same resource (ARM names are case-insensitive).
  */
 export const AUTOMATION_LINKED_SERVICE_NAME = 'Automation';
-export const LINKED_SERVICE_DOC = 'https://learn.microsoft.com/azure/templates/microsoft.operationalinsights/workspaces/linkedservices';
 
 /**
  * What the link is for, and the region rule that comes with it: "Update Management, Change Tracking and Inventory, and

@@ -102,8 +102,6 @@ export const nameRules = {
   },
 } as const satisfies Record<string, NameRule>;
 
-export type NameRuleKey = keyof typeof nameRules;
-
 /** Naming rules of resource types a role may be scoped to, by type (compared case-insensitively). */
 const RULES_BY_TYPE: Readonly<Record<string, NameRule>> = {
   'microsoft.keyvault/vaults': nameRules.keyVault,
@@ -183,7 +181,7 @@ export function parameterNameProblem(name: string): string | undefined {
  * "The tag name has a limit of 512 characters and the tag value has a limit of 256 characters"; "Tag names can't
  * contain these characters: <, >, %, &, \, ?, /" (learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations).
  */
-export const TAG_LIMITS = { maxTags: 50, maxNameLength: 512, maxValueLength: 256, forbiddenInName: /[<>%&\\?/]/ } as const;
+const TAG_LIMITS = { maxTags: 50, maxNameLength: 512, maxValueLength: 256, forbiddenInName: /[<>%&\\?/]/ } as const;
 
 /** Why a tags object breaks Azure's tag limits (the first problem), or undefined. Values are never quoted: they may be secret. */
 export function tagsProblem(tags: unknown): string | undefined {

@@ -17,8 +17,6 @@ export const AUTOMATION_GROUP_IDS = {
   DSCAndHybridWorker: { token: 'dsc', serves: 'State Configuration and hybrid runbook workers (the jrds and agentsvc endpoints)' },
 } as const;
 
-export type AutomationGroupId = keyof typeof AUTOMATION_GROUP_IDS;
-
 /**
  * The private DNS zones an Automation endpoint registers in: `privatelink.azure-automation.net` (public cloud) and
  * `privatelink.azure-automation.us` (Azure Government); Private Link for Automation exists only in those two clouds

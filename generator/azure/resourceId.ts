@@ -72,8 +72,3 @@ export function formatResourceId(id: ParsedResourceId): string {
 export function resourceIdKey(id: ParsedResourceId): string {
   return formatResourceId(id).toLowerCase();
 }
-
-/** True when the parsed ID is of `type` (case-insensitive) at the top level of its provider namespace or below. */
-export function isOfType(id: ParsedResourceId, type: string): boolean {
-  return id.type !== undefined && id.type.toLowerCase() === type.toLowerCase();
-}

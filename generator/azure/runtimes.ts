@@ -52,7 +52,7 @@ export const runtimeVersions: readonly RuntimeVersion[] = [
   { language: 'Python', version: '3.10', retired: false, systemGenerated: true },
 ];
 
-export const RUNTIME_RETIREMENT_DOC = 'https://learn.microsoft.com/azure/automation/automation-runtime-retirement-policy';
+const RUNTIME_RETIREMENT_DOC = 'https://learn.microsoft.com/azure/automation/automation-runtime-retirement-policy';
 export const RUNTIME_ENVIRONMENT_DOC = 'https://learn.microsoft.com/azure/automation/manage-runtime-environment';
 
 /** The default for new runbooks: the newest supported version of each language, with its documented default packages. */

@@ -13,7 +13,7 @@ import { decodeUtf8 } from './decodeUtf8.js';
  * 4 MiB: Azure's limit for a template and for a parameter file (AZURE-NOTES.md, "Template size"); no
  * config, runbook or artifact of a deployable template is larger.
  */
-export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+const MAX_INPUT_BYTES = 4 * 1024 * 1024;
 
 export interface InputRule {
   /** The folder the file must resolve inside (links followed), and its name for a message. */

@@ -6,7 +6,6 @@ import { allRules, jsonValid } from './rules.js';
 import type { LintFile, LintFinding } from './types.js';
 
 export type { LintFile, LintFinding } from './types.js';
-export { LINT_REFERENCE_DATE } from './apiVersions.js';
 export { ARM_LIMITS, LIMITS_DOC } from './limits.js';
 export { lintRules, lintRulesMarkdown } from './rules.js';
 

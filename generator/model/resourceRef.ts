@@ -66,8 +66,3 @@ export function createdRef(spec: {
 export function existingRef(spec: { readonly symbol: string; readonly type: string; readonly apiVersion?: string; readonly id: RefId }): ResourceRef {
   return { symbol: spec.symbol, type: spec.type, ...(spec.apiVersion ? { apiVersion: spec.apiVersion } : {}), id: spec.id, created: false };
 }
-
-/** The resource's own (last) name segment, when it is known from parts. */
-export function shortName(ref: ResourceRef): Expr | undefined {
-  return ref.id.kind === 'parts' ? ref.id.names[ref.id.names.length - 1] : undefined;
-}

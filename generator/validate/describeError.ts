@@ -107,7 +107,7 @@ function yaml11BooleanHint(data: unknown, booleanExpected: boolean): string {
   return meant ? `. YAML 1.2 reads \`${data}\` as a string, not a boolean: write ${meant}` : '';
 }
 
-export function typeName(value: unknown): string {
+function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'a mapping';

@@ -4,12 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { runCli } from '../../generator/cli.js';
+import { capture } from '../support/cliRun.js';
 import { repoRoot } from '../support/paths.js';
-
-function capture() {
-  const out = { stdout: '', stderr: '' };
-  return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
-}
 
 /** A scratch project: a copy of one example config, run with the repository as the working directory. */
 function scratch(): { dir: string; config: string; out: string } {

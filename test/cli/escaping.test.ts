@@ -2,25 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { runCli } from '../../generator/cli.js';
 import { escapeControls, formatDiagnostic, neutraliseLogCommands, safeText } from '../../generator/diagnostics.js';
+import { runIn } from '../support/cliRun.js';
 import { repoRoot } from '../support/paths.js';
-
-function capture() {
-  const out = { stdout: '', stderr: '' };
-  return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
-}
-
-async function runIn(cwd: string, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    const c = capture();
-    return { code: await runCli(argv, c.io), ...c.out };
-  } finally {
-    process.chdir(before);
-  }
-}
 
 /**
  * What a CI runner or a terminal would act on in printed text: a line that starts with `::` after

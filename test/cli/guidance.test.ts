@@ -2,28 +2,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { runCli } from '../../generator/cli.js';
 import { diagnosticCodes } from '../../generator/diagnostics.js';
 import { DIAGNOSTIC_CODES_URL } from '../../generator/diagnosticDocs.js';
+import { runIn } from '../support/cliRun.js';
 import { repoRoot } from '../support/paths.js';
-
-function capture() {
-  const out = { stdout: '', stderr: '' };
-  return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
-}
-
-/** Run armgen with `cwd` as the working directory. */
-async function runIn(cwd: string, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    const c = capture();
-    const code = await runCli(argv, c.io);
-    return { code, ...c.out };
-  } finally {
-    process.chdir(before);
-  }
-}
 
 const COMMANDS = ['generate', 'validate', 'check', 'lint', 'init', 'explain', 'schema'];
 

@@ -3,26 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'chai';
 import { parse } from 'yaml';
-import { runCli } from '../../generator/cli.js';
 import { ARMGEN_MARKER_KEYS, isArmgenConfigText } from '../../generator/commands/configSniff.js';
 import { expandInputs } from '../../generator/commands/inputs.js';
+import { runIn } from '../support/cliRun.js';
 import { repoRoot } from '../support/paths.js';
-
-function capture() {
-  const out = { stdout: '', stderr: '' };
-  return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
-}
-
-async function runIn(cwd: string, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    const c = capture();
-    return { code: await runCli(argv, c.io), ...c.out };
-  } finally {
-    process.chdir(before);
-  }
-}
 
 const example = readFileSync(join(repoRoot, 'examples/template-ua.yaml'), 'utf8');
 const withoutComments = example.replace(/^#.*\n/gm, '');

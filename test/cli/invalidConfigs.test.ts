@@ -3,14 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { runCli } from '../../generator/cli.js';
+import { capture } from '../support/cliRun.js';
 import { repoRoot } from '../support/paths.js';
 
 const dir = 'test/fixtures/invalid';
-
-function capture() {
-  const out = { stdout: '', stderr: '' };
-  return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
-}
 
 describe('invalid configs: each mistake is a located diagnostic, exit 2, nothing written', () => {
   const cwd = process.cwd();

@@ -8,13 +8,9 @@ import { runCli } from '../../generator/cli.js';
 import { logSafeJson, toSarif } from '../../generator/commands/sarif.js';
 import { DIAGNOSTIC_CODES_URL } from '../../generator/diagnosticDocs.js';
 import { diagnosticCodes } from '../../generator/diagnostics.js';
+import { capture } from '../support/cliRun.js';
 import { repoRoot } from '../support/paths.js';
 import { githubSarifProblems, sarifSchemaProblems } from '../support/sarif.js';
-
-function capture() {
-  const out = { stdout: '', stderr: '' };
-  return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
-}
 
 const OLD_API = "apiVersions:\n  Microsoft.Automation/automationAccounts: '2023-11-01'\n";
 

@@ -6,7 +6,7 @@ import { generateConfig, type ConfigResult } from '../../generator/generate.js';
 import { exampleConfigs, renderFile } from '../helpers/render.js';
 import { findTool, runTool, TOOL_MISSING } from '../support/tools.js';
 import { canonJson } from '../unit/bicep/armExpressionCanon.js';
-import { HOSTILE_YAML, LOCATION_ONLY_FOR_ARM_YAML, NETWORK_YAML, SCOPES_YAML } from '../unit/bicep/bicepStructure.js';
+import { HOSTILE_YAML, LOCATION_ONLY_FOR_ARM_YAML, NETWORK_YAML, SCOPES_YAML } from '../unit/bicep/bicepFixtures.js';
 
 /**
  * The real Bicep compiler on armgen's Bicep output, for every example (plus a config of hostile values):

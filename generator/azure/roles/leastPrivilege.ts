@@ -3,13 +3,6 @@
  * display names of generator/azure/roles/builtinRoles.json (checked by test/unit/resolve/builtinRoles.test.ts).
  */
 
-/**
- * Roles that can grant access to others or control everything at their scope (the docs' "privileged administrator
- * roles", https://learn.microsoft.com/azure/role-based-access-control/role-assignments-steps#privileged-administrator-roles).
- * Assigning one above a single resource deserves a warning.
- */
-export const PRIVILEGED_ROLES: ReadonlySet<string> = new Set(['Owner', 'Contributor', 'User Access Administrator', 'Role Based Access Control Administrator']);
-
 /** A narrower built-in role, and the job it is the right fit for. */
 export interface NarrowerRole {
   readonly role: string;

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { exampleConfigs, renderFile, templateOf, type ArmResourceJson, type ArmTemplate } from '../../helpers/render.js';
-import { expectSameParameters, parseBicep, parseBicepLiteral, type BicepFile } from './bicepStructure.js';
+import { parseBicepLiteral } from './bicepLiteral.js';
+import { parseBicep, type BicepFile } from './bicepReader.js';
+import { expectSameParameters } from './bicepStructure.js';
 
 type Ok = Extract<ReturnType<typeof renderFile>, { ok: true }>;
 

@@ -1,7 +1,10 @@
 import { expect } from 'chai';
 import { renderYaml, templateOf } from '../../helpers/render.js';
 import { verifyBicep } from '../../../generator/verify/verifyBicep.js';
-import { expectSameParameters, HOSTILE_YAML, NETWORK_YAML, parseBicep, parseBicepLiteral, SCOPES_YAML } from './bicepStructure.js';
+import { HOSTILE_YAML, NETWORK_YAML, SCOPES_YAML } from './bicepFixtures.js';
+import { parseBicepLiteral } from './bicepLiteral.js';
+import { parseBicep } from './bicepReader.js';
+import { expectSameParameters } from './bicepStructure.js';
 
 const bicepOf = (r: ReturnType<typeof renderYaml>, path = 'main.bicep') => r.artifacts.find((a) => a.path === `${r.name}/${path}`)!.text;
 

@@ -3,12 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { runCli } from '../../../generator/cli.js';
+import { capture } from '../../support/cliRun.js';
 import { repoRoot } from '../../support/paths.js';
-
-function capture() {
-  const out = { stdout: '', stderr: '' };
-  return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
-}
 
 describe('armgen lint', () => {
   let dir: string;

@@ -38,6 +38,7 @@ export const diagnosticCodes = {
   AG307: 'An environment override that would change the template rather than a parameter value.',
   AG308: 'A value that Azure would reject (time in the past, bad resource ID, dependency cycle...).',
   AG309: 'The config cannot be rendered as Bicep (use --format arm for it).',
+  AG310: 'A combination that deploys but cannot work (a webhook on an account with local authentication off, a webhook for a Python runbook).',
   AG400: 'An Azure template limit would be exceeded.',
   AG500: 'Lint: the rendered output breaks a best-practice rule.',
   AG501: 'A retired runtime: a runbook, runtime environment or module list on PowerShell 7.1/7.2 or Python 2.7/3.8.',

@@ -7,8 +7,11 @@ import type { ResourceNode, TemplateParameter } from '../model/resolved.js';
 import { didYouMean, suggestionHint } from '../util/didYouMean.js';
 import { childNode, childRef, type AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
+import { DATE_TIME_FORM, latestInstant, withZone } from './dateTimes.js';
 import type { SymbolTable } from './names.js';
+import type { ResolvedWorkerGroup } from './resolveHybridWorkers.js';
 import type { ResolvedRunbook } from './resolveRunbooks.js';
+import { runOnGroup } from './runOn.js';
 
 const SCHEDULE_TYPE = 'Microsoft.Automation/automationAccounts/schedules';
 const JOB_SCHEDULE_TYPE = 'Microsoft.Automation/automationAccounts/jobSchedules';
@@ -23,11 +26,6 @@ export const JOB_SCHEDULE_SEED_PARAMETER = 'jobScheduleSeed';
 export const SCHEDULE_START_PARAMETER = 'scheduleStartTime';
 /** Azure rejects a start less than 5 minutes after the request (bicep#9780); the default leaves a margin. */
 const MIN_LEAD_MS = 5 * 60 * 1000;
-/** The widest UTC offset (UTC+14): a time without an offset is only surely past when older than this. */
-const MAX_OFFSET_MS = 14 * 60 * 60 * 1000;
-const HAS_OFFSET = /(Z|[+-][0-9]{2}:[0-9]{2})$/;
-/** The form the config schema gives literal start times (ISO 8601 date and time, optional seconds and offset). */
-const START_FORM = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?$/;
 
 export interface ScheduleResolution {
   readonly resources: readonly ResourceNode[];
@@ -44,10 +42,10 @@ export interface ScheduleResolution {
 export function resolveSchedules(
   ctx: ResolveContext,
   symbols: SymbolTable,
-  account: AccountRef,
-  runbooks: ReadonlyMap<string, ResolvedRunbook>,
+  input: { readonly account: AccountRef; readonly runbooks: ReadonlyMap<string, ResolvedRunbook>; readonly groups: ReadonlyMap<string, ResolvedWorkerGroup> },
   now: Date | undefined,
 ): ScheduleResolution {
+  const { account, runbooks } = input;
   const resources: ResourceNode[] = [];
   const schedules = new Map<string, { name: string; ref: ResourceRef }>();
   let usesDefaultStart = false;
@@ -79,7 +77,7 @@ export function resolveSchedules(
       if (problem) ctx.error(`${pointer}/timeZone`, 'AG308', problem);
     }
     checkShape(ctx, sc, pointer);
-    if (now && sc.expiryTime !== undefined && Date.parse(withZone(sc.expiryTime)) + (HAS_OFFSET.test(sc.expiryTime) ? 0 : MAX_OFFSET_MS) <= now.getTime()) {
+    if (now && sc.expiryTime !== undefined && latestInstant(sc.expiryTime) <= now.getTime()) {
       ctx.error(`${pointer}/expiryTime`, 'AG308', `expiryTime ${sc.expiryTime} is already past at ${now.toISOString()}: the schedule would never run`);
     }
     resources.push(
@@ -118,6 +116,7 @@ export function resolveSchedules(
       return;
     }
     links.set(key, pointer);
+    const group = js.runOn === undefined ? undefined : runOnGroup(ctx, js.runOn, `${pointer}/runOn`, input.groups);
     // A new name on every deployment (the seed defaults to newGuid()): reusing a job-schedule GUID fails ("Reusing the
     // same GUID results in a failed deployment", schedules.md), while a new GUID for a linked pair keeps the original
     // link (Azure/ResourceModules#1792; AVM's job-schedule module defaults its name to newGuid() and its e2e test
@@ -133,9 +132,9 @@ export function resolveSchedules(
           runbook: obj({ name: str(runbook.name) }),
           schedule: obj({ name: str(schedule.name) }),
           parameters: js.parameters === undefined ? undefined : fromJson(js.parameters),
-          runOn: js.runOn === undefined ? undefined : str(js.runOn),
+          runOn: js.runOn === undefined ? undefined : str(group?.name ?? js.runOn),
         }),
-        dependsOn: [runbook.ref, schedule.ref],
+        dependsOn: [runbook.ref, schedule.ref, ...(group ? [group.ref] : [])],
       }),
     );
   });
@@ -182,13 +181,12 @@ export function resolveSchedules(
  */
 function startTimeProblem(value: unknown, shown: string, now: Date | undefined): string | undefined {
   const at = typeof value === 'string' ? Date.parse(withZone(value)) : Number.NaN;
-  if (typeof value !== 'string' || !START_FORM.test(value) || Number.isNaN(at)) {
+  if (typeof value !== 'string' || !DATE_TIME_FORM.test(value) || Number.isNaN(at)) {
     return `${shown} is not a date and time (ISO 8601, e.g. 2030-01-06T07:00:00+01:00)`;
   }
   if (!now) return undefined;
   // Without an offset the time is read in the schedule's time zone, which may be up to 14 hours ahead of UTC.
-  const latestPossible = HAS_OFFSET.test(value) ? at : at + MAX_OFFSET_MS;
-  if (latestPossible >= now.getTime() + MIN_LEAD_MS) return undefined;
+  if (latestInstant(value) >= now.getTime() + MIN_LEAD_MS) return undefined;
   return `start time ${shown} is in the past (or less than 5 minutes ahead) at ${now.toISOString()}; Azure rejects it. Remove startTime to start 15 minutes after each deployment (parameter ${SCHEDULE_START_PARAMETER}), or give the parameter a computed default such as { expr: "dateTimeAdd(utcNow('u'), 'P1D')" }`;
 }
 
@@ -206,10 +204,6 @@ function checkShape(ctx: ResolveContext, sc: Schedule, pointer: string): void {
   if (sc.expiryTime !== undefined && typeof sc.startTime === 'string' && Date.parse(withZone(sc.expiryTime)) <= Date.parse(withZone(sc.startTime))) {
     ctx.error(`${pointer}/expiryTime`, 'AG308', `expiryTime ${sc.expiryTime} is not after startTime ${sc.startTime}`);
   }
-}
-
-function withZone(value: string): string {
-  return HAS_OFFSET.test(value) ? value : `${value}Z`;
 }
 
 function advanced(sc: Schedule): Expr | undefined {

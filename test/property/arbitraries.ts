@@ -1,29 +1,18 @@
 import fc from 'fast-check';
+import { accessSections, sourceControl, webhookEntries, workerGroups } from './accessArbitraries.js';
+import { alnum, assetName, futureTime, hostileString, identityResourceName, letters, pick, runbookName } from './primitives.js';
+
+export { hostileString, identityResourceName } from './primitives.js';
 
 /**
  * Arbitraries for armgen configs: valid ones over every identity kind, scope kind and hostile string,
  * and mutations of them that must be rejected. Kept apart from the properties so they can be reused.
  */
 
-/** Strings that break naive generators: quotes, brackets at either end, interpolation, escapes, control and bidi characters, emoji. */
-export const hostileString: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom("O'Brien", "[concat('a')]", '[x]', '[[x]]', '[start', 'end]', '${x}', '$x', '\\', '\\n', '"q"', "''", 'tab\tx', 'line\nbreak', 'cr\rx', '\u202Eevil', '\u200B', '🚀', 'Zürich', 'ﬁ', '\u0000nul', '\u0007bell', '{{x}}', '{0}', '__proto__', 'constructor'),
-  fc.string({ unit: 'grapheme', maxLength: 24 }),
-  fc.string({ unit: 'binary', maxLength: 12 }),
-);
-
-const letters = 'abcdefghijklmnopqrstuvwxyz';
-const alnum = `${letters}0123456789`;
-const pick = (chars: string) => fc.constantFrom(...chars.split(''));
-
 /** Automation account name: 6-50, letters/digits/hyphens, starts with a letter, ends alphanumeric. */
 export const accountName = fc
   .tuple(pick(letters), fc.array(fc.oneof(pick(alnum), fc.constant('-')), { minLength: 4, maxLength: 40 }), pick(alnum))
   .map(([a, mid, z]) => `${a}${mid.join('')}${z}`);
-
-export const identityResourceName = fc
-  .tuple(pick(alnum), fc.array(fc.oneof(pick(alnum), fc.constantFrom('-', '_')), { minLength: 2, maxLength: 30 }))
-  .map(([a, rest]) => `${a}${rest.join('')}`);
 
 export const rgName = fc.array(fc.oneof(pick(alnum), fc.constantFrom('-', '_', '(', ')')), { minLength: 1, maxLength: 30 }).map((a) => a.join(''));
 
@@ -185,19 +174,30 @@ export const mutation: fc.Arbitrary<{ label: string; apply: Mutation }> = fc.one
     }),
   })),
   fc.constant({ label: 'scope kind unknown', apply: (c: Record<string, unknown>) => ({ ...c, roleAssignments: [{ identity: 'system', role: 'Reader', scope: { kind: 'tenant' } }] }) }),
+  fc.constant({ label: 'webhook for an undeclared runbook', apply: (c: Record<string, unknown>) => ({ ...c, webhooks: [{ name: 'hook', runbook: 'Missing-Runbook' }] }) }),
+  fc.constant({
+    label: 'source-control token in clear',
+    apply: (c: Record<string, unknown>) => ({
+      ...c,
+      sourceControls: [{ name: 'repo', sourceType: 'GitHub', repoUrl: 'https://github.com/c/r.git', branch: 'main', folderPath: '/r', description: 'd', securityToken: { accessToken: 'ghp_clear' } }],
+    }),
+  }),
+  fc.constant({
+    label: 'one machine in two worker groups',
+    apply: (c: Record<string, unknown>) => {
+      const vmResourceId = '/subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/rg-w/providers/Microsoft.Compute/virtualMachines/vm-1';
+      return { ...c, hybridWorkerGroups: [{ name: 'a', workers: [{ vmResourceId }] }, { name: 'b', workers: [{ vmResourceId }] }] };
+    },
+  }),
 );
 
-const assetName = fc
-  .tuple(pick(letters), fc.array(fc.oneof(pick(alnum), fc.constantFrom('-', '_', ' ', 'ü')), { maxLength: 20 }), pick(alnum))
-  .map(([a, mid, z]) => `${a}${mid.join('')}${z}`);
-const runbookName = fc.tuple(pick(letters), fc.array(fc.oneof(pick(alnum), fc.constantFrom('-', '_')), { maxLength: 20 })).map(([a, r]) => `${a}${r.join('')}`);
 const version = fc.tuple(fc.nat(30), fc.nat(30), fc.nat(30)).map(([a, b, c]) => `${a}.${b}.${c}`);
-const futureTime = fc.date({ min: new Date('2031-01-01T00:00:00Z'), max: new Date('2039-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().replace(/\.\d{3}Z$/, 'Z'));
 const jsonish: fc.Arbitrary<unknown> = fc.oneof(hostileString, fc.integer(), fc.boolean(), fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k !== '__proto__'), fc.oneof(hostileString, fc.integer()), { maxKeys: 3 }));
 
 /**
  * The Automation child sections (runbooks, modules, packages, runtime environments, schedules, job schedules,
- * variables, credentials, lock, diagnostic settings), for an account whose identities are `identities`.
+ * variables, credentials, hybrid worker groups, webhooks, source control, lock, diagnostic settings), for an
+ * account whose identities are `identities`.
  */
 export function childSections(identities: readonly string[]): fc.Arbitrary<Record<string, unknown>> {
   const idForRunbook = identities.length ? fc.constantFrom(...identities) : fc.constant(undefined);
@@ -243,6 +243,9 @@ export function childSections(identities: readonly string[]): fc.Arbitrary<Recor
       ),
       diagnostics: fc.boolean(),
       link: fc.boolean(),
+      groups: workerGroups,
+      webhooks: webhookEntries,
+      source: fc.option(sourceControl(identities), { nil: undefined }),
     })
     .map((c) => {
       const runbooks = c.runbooks.map((r) => {
@@ -269,6 +272,10 @@ export function childSections(identities: readonly string[]): fc.Arbitrary<Recor
         credentials: c.credential ? [{ name: 'sql-login', userName: 'svc-sql', password: { param: 'sqlPassword' } }] : undefined,
         lock: c.lock,
         diagnosticSettings: c.diagnostics ? [{ workspaceId: '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-mon/providers/Microsoft.OperationalInsights/workspaces/law-1' }] : undefined,
+        // webhooks cannot start Python runbooks (AG310): they start the PowerShell ones
+        ...accessSections({ ...c, powershellRunbooks: runbooks.filter((r) => r.type === 'PowerShell').map((r) => r.name) }),
+        // the sync identity's Contributor on the account, as the docs ask (without it: an AG701 warning)
+        sourceContributor: c.source?.contributor ? c.source.identity : undefined,
       };
       return out;
     });
@@ -280,8 +287,20 @@ export const fullConfig: fc.Arbitrary<Record<string, unknown>> = validConfig.cha
   const ids = [...(account.identity.systemAssigned ? ['system'] : []), ...account.identity.userAssigned];
   if (ids.length === 0) return fc.constant(config);
   return childSections(ids).map((children) => {
-    const merged: Record<string, unknown> = { ...config, ...children };
-    if (children.credentials) merged.parameters = { ...(config.parameters as object | undefined), sqlPassword: { type: 'securestring', description: 'SQL password' } };
+    const { sourceContributor, ...sections } = children;
+    const merged: Record<string, unknown> = { ...config, ...sections };
+    const secure = (description: string) => ({ type: 'securestring', description });
+    merged.parameters = {
+      ...(config.parameters as object | undefined),
+      ...(children.credentials ? { sqlPassword: secure('SQL password') } : {}),
+      ...((children.webhooks as { uri?: unknown }[] | undefined)?.some((w) => w.uri) ? { hookUri: secure('Webhook URI generated beforehand') } : {}),
+      ...(children.sourceControls ? { scmToken: secure('Source control token') } : {}),
+    };
+    // Webhooks need local authentication (AG310 otherwise).
+    if (children.webhooks) merged.automationAccount = { ...(config.automationAccount as object), disableLocalAuth: false };
+    const roles = (config.roleAssignments ?? []) as { identity: string; role: string; scope: { kind: string } }[];
+    const granted = roles.some((r) => r.identity === sourceContributor && r.role.toLowerCase() === 'contributor' && r.scope.kind === 'automationAccount');
+    if (typeof sourceContributor === 'string' && !granted) merged.roleAssignments = [...roles, { identity: sourceContributor, role: 'Contributor', scope: { kind: 'automationAccount' } }];
     return JSON.parse(JSON.stringify(merged)) as Record<string, unknown>;
   });
 });

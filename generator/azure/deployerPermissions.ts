@@ -6,6 +6,8 @@
  * Roles are listed only where the role's definition on learn.microsoft.com shows the action.
  */
 
+import { PRIVATE_ENDPOINT_DNS_DOC, PRIVATE_ENDPOINT_PLACEMENT_DOC } from './privateLink.js';
+
 export interface PermissionRule {
   /** The action string as Azure checks it (a wildcard where the docs ask for one). */
   readonly action: string;
@@ -107,6 +109,48 @@ export const deployerPermissions = {
     roles: ['Contributor', 'Owner'],
     doc: 'https://learn.microsoft.com/azure/azure-resource-manager/templates/key-vault-parameter#grant-deployment-access-to-the-secrets',
   },
+  /**
+   * Private endpoints: "Microsoft.Network/privateEndpoints/write: Creates a new private endpoint, or updates an existing
+   * private endpoint" and "Microsoft.Network/virtualNetworks/subnets/join/action: Joins a virtual network" are among the
+   * permissions the private-link RBAC page lists; Network Contributor has `Microsoft.Network/*`.
+   */
+  privateEndpoints: {
+    action: 'Microsoft.Network/privateEndpoints/write',
+    roles: ['Network Contributor', 'Contributor', 'Owner'],
+    doc: 'https://learn.microsoft.com/azure/private-link/rbac-permissions#private-endpoint',
+  },
+  joinSubnet: {
+    action: 'Microsoft.Network/virtualNetworks/subnets/join/action',
+    roles: ['Network Contributor', 'Contributor', 'Owner'],
+    doc: 'https://learn.microsoft.com/azure/private-link/rbac-permissions#private-endpoint',
+  },
+  /** A DNS zone group writes the endpoint's records into the zone: join/action on it (Private DNS Zone Contributor has `Microsoft.Network/privateDnsZones/*`). */
+  joinPrivateDnsZone: {
+    action: 'Microsoft.Network/privateDnsZones/join/action',
+    roles: ['Private DNS Zone Contributor', 'Network Contributor', 'Contributor', 'Owner'],
+    doc: `${RBAC_ROLES_DOC}/networking#private-dns-zone-contributor`,
+  },
+  /**
+   * A connection is "Automatically approved when you own or have permission on the specific private link resource. The
+   * required permission is based on the private link resource type in the following format:
+   * Microsoft.<Provider>/<resource_type>/privateEndpointConnectionApproval/action"; without it, request manual approval.
+   */
+  approvePrivateEndpoint: {
+    action: 'Microsoft.Automation/automationAccounts/privateEndpointConnectionApproval/action',
+    roles: ['Automation Contributor', 'Contributor', 'Owner'],
+    doc: 'https://learn.microsoft.com/azure/private-link/private-endpoint-overview#access-to-a-private-link-resource-using-approval-workflow',
+  },
+  /** Log Analytics Contributor has `Microsoft.OperationalInsights/*`: workspaces and their linked services. */
+  createWorkspace: {
+    action: 'Microsoft.OperationalInsights/workspaces/write',
+    roles: ['Log Analytics Contributor', 'Contributor', 'Owner'],
+    doc: `${RBAC_ROLES_DOC}/monitor#log-analytics-contributor`,
+  },
+  linkWorkspace: {
+    action: 'Microsoft.OperationalInsights/workspaces/linkedServices/write',
+    roles: ['Log Analytics Contributor', 'Contributor', 'Owner'],
+    doc: `${RBAC_ROLES_DOC}/monitor#log-analytics-contributor`,
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type PermissionRuleId = keyof typeof deployerPermissions;
@@ -158,6 +202,16 @@ export const deployPrerequisites = {
   runbookSecret: {
     requirement: 'the identity can read the secret: get on secrets (Key Vault Secrets User in the RBAC model)',
     doc: 'https://learn.microsoft.com/azure/key-vault/general/rbac-guide#azure-built-in-roles-for-key-vault-data-plane-operations',
+  },
+  /** "The private endpoint must be deployed in the same region and subscription as the virtual network." */
+  privateEndpointNetwork: {
+    requirement: "the subnet's virtual network is in the endpoint's region and subscription (the Automation account may be in another region)",
+    doc: PRIVATE_ENDPOINT_PLACEMENT_DOC,
+  },
+  /** A zone resolves only in the virtual networks it is linked to. */
+  privateDnsZoneLink: {
+    requirement: 'the zone has a virtual network link to each network whose clients call the account, so they resolve its host names to the private addresses',
+    doc: PRIVATE_ENDPOINT_DNS_DOC,
   },
 } as const satisfies Record<string, Prerequisite>;
 

@@ -81,6 +81,22 @@ export const nameRules = {
     pattern: /^[a-z0-9]+$/,
     rule: '3-24 characters: lowercase letters and digits only',
   },
+  // resource-name-rules#microsoftnetwork
+  privateEndpoint: {
+    what: 'private endpoint name',
+    min: 2,
+    max: 64,
+    pattern: /^[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/,
+    rule: '2-64 characters: letters, digits, underscores, periods and hyphens; start with a letter or digit, end with a letter, digit or underscore',
+  },
+  // resource-name-rules#microsoftoperationalinsights
+  logAnalyticsWorkspace: {
+    what: 'Log Analytics workspace name',
+    min: 4,
+    max: 63,
+    pattern: /^[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]$/,
+    rule: '4-63 characters: letters, digits and hyphens; start and end with a letter or digit',
+  },
   deployment: {
     what: 'deployment name',
     min: 1,
@@ -98,6 +114,7 @@ const RULES_BY_TYPE: Readonly<Record<string, NameRule>> = {
   'microsoft.storage/storageaccounts': nameRules.storageAccount,
   'microsoft.automation/automationaccounts': nameRules.automationAccount,
   'microsoft.managedidentity/userassignedidentities': nameRules.userAssignedIdentity,
+  'microsoft.operationalinsights/workspaces': nameRules.logAnalyticsWorkspace,
 };
 
 /** The naming rule armgen knows for a resource type, if any. */

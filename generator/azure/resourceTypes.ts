@@ -35,6 +35,12 @@ export const deployedTypes = {
   // No GA version of diagnosticSettings exists in the official schemas; 2021-05-01-preview is what AVM uses.
   'Microsoft.Insights/diagnosticSettings': '2021-05-01-preview',
   'Microsoft.Resources/deployments': '2025-04-01',
+  // Not in ../shared/arm-schemas (its subset has no Microsoft.Network or Microsoft.OperationalInsights files): the
+  // newest stable versions of upstream-index.json (schemas commit a1454431), each known to Bicep 0.49's type index.
+  'Microsoft.Network/privateEndpoints': '2025-07-01',
+  'Microsoft.Network/privateEndpoints/privateDnsZoneGroups': '2025-07-01',
+  'Microsoft.OperationalInsights/workspaces': '2025-07-01',
+  'Microsoft.OperationalInsights/workspaces/linkedServices': '2025-07-01',
 } as const;
 
 export type ResourceType = keyof typeof deployedTypes;
@@ -50,8 +56,8 @@ const referencedTypes: Readonly<Record<string, string>> = {
   'Microsoft.EventHub/namespaces': '2024-01-01',
   'Microsoft.KeyVault/vaults': '2024-11-01',
   'Microsoft.KeyVault/vaults/keys': '2024-11-01',
+  'Microsoft.Network/privateDnsZones': '2024-06-01',
   'Microsoft.Network/virtualNetworks': '2024-05-01',
-  'Microsoft.OperationalInsights/workspaces': '2023-09-01',
   'Microsoft.ServiceBus/namespaces': '2024-01-01',
   'Microsoft.Sql/servers': '2023-08-01',
   'Microsoft.Storage/storageAccounts': '2023-05-01',

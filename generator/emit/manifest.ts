@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import type { ArtifactKind } from '../model/artifact.js';
 import type { OutputFile as Artifact } from './outputFile.js';
 import { readInputText } from '../io/readInputFile.js';
 import { artifactFormat, runOwns, type ArtifactFormat, type RunRenders } from './ownership.js';
@@ -29,6 +30,13 @@ export interface Manifest {
   readonly files: readonly ManifestEntry[];
 }
 
+/** A file a run produces in `DIR/NAME/`: its path there, its bytes and, when the renderer says, its kind. */
+export interface ProducedFile {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  readonly kind?: ArtifactKind;
+}
+
 export type ManifestRead =
   | { readonly state: 'absent' }
   | { readonly state: 'invalid'; readonly reason: string }
@@ -42,8 +50,8 @@ export function sha256(bytes: Uint8Array): string {
  * The manifest of one config's folder after a run: the artifacts it renders, plus the entries of the kinds
  * the run does not render carried over from `previous` (`--format arm` keeps the Bicep entries).
  */
-export function buildManifest(produced: readonly { readonly path: string; readonly bytes: Uint8Array }[], format: RunRenders, previous?: Manifest): Manifest {
-  const files: ManifestEntry[] = produced.map((p) => ({ path: p.path, format: artifactFormat(p.path), sha256: sha256(p.bytes) }));
+export function buildManifest(produced: readonly ProducedFile[], format: RunRenders, previous?: Manifest): Manifest {
+  const files: ManifestEntry[] = produced.map((p) => ({ path: p.path, format: artifactFormat(p.path, p.kind), sha256: sha256(p.bytes) }));
   const paths = new Set(files.map((f) => f.path));
   for (const e of previous?.files ?? []) if (!runOwns(format, e.format) && !paths.has(e.path)) files.push(e);
   return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
@@ -63,7 +71,7 @@ export function serializeManifest(manifest: Manifest): string {
  */
 export function manifestArtifact(name: string, artifacts: readonly Artifact[], format: RunRenders, previous?: Manifest): Artifact {
   const prefix = `${name}/`;
-  const produced = artifacts.filter((a) => a.path.startsWith(prefix)).map((a) => ({ path: a.path.slice(prefix.length), bytes: Buffer.from(a.text, 'utf8') }));
+  const produced = artifacts.filter((a) => a.path.startsWith(prefix)).map((a) => ({ path: a.path.slice(prefix.length), bytes: Buffer.from(a.text, 'utf8'), ...(a.kind ? { kind: a.kind } : {}) }));
   return { path: `${prefix}${MANIFEST_FILE}`, text: serializeManifest(buildManifest(produced, format, previous)) };
 }
 

@@ -1,4 +1,4 @@
-import { README_FILE } from '../model/artifact.js';
+import { README_FILE, type ArtifactKind } from '../model/artifact.js';
 
 /**
  * Which files armgen owns in `DIR/NAME/`: exactly those its manifest lists (manifest.ts), never a file
@@ -32,9 +32,26 @@ export function toOwners(owners: readonly string[] | Owners): Owners {
   return Array.isArray(owners) ? { names: owners as readonly string[] } : (owners as Owners);
 }
 
-/** The kind of an artifact, from its path inside `DIR/NAME/` ('/'-separated). */
-export function artifactFormat(relative: string): ArtifactFormat {
-  if (relative.startsWith('runbooks/')) return 'script';
+/** The manifest format of each artifact kind the renderers produce. */
+const FORMAT_OF_KIND: Readonly<Record<ArtifactKind, ArtifactFormat>> = {
+  armTemplate: 'arm',
+  armParameters: 'arm',
+  bicep: 'bicep',
+  bicepParameters: 'bicep',
+  script: 'script',
+  readme: 'readme',
+};
+
+/** Files a config stages for its runbooks, in whichever folder (`artifacts.folder`, default runbooks/). */
+const STAGED_FILE = /\.(ps1|py|graphrunbook)$/;
+
+/**
+ * The kind of an artifact inside `DIR/NAME/` ('/'-separated): what the renderer says it is, when it says; otherwise
+ * from its path (staged runbook files are recognised by extension, since `artifacts.folder` moves them).
+ */
+export function artifactFormat(relative: string, kind?: ArtifactKind): ArtifactFormat {
+  if (kind !== undefined) return FORMAT_OF_KIND[kind];
+  if (relative.startsWith('runbooks/') || STAGED_FILE.test(relative)) return 'script';
   if (relative === README_FILE) return 'readme';
   if (/\.bicep(param)?$/.test(relative)) return 'bicep';
   if (relative.endsWith('.json')) return 'arm';

@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { OutputFile as Artifact } from './outputFile.js';
 import { readInputBytes, type InputRule } from '../io/readInputFile.js';
 import { README_FILE } from '../model/artifact.js';
-import { buildManifest, isSafeRelative, MANIFEST_FILE, readManifest, serializeManifest, sha256, type Manifest } from './manifest.js';
+import { buildManifest, isSafeRelative, MANIFEST_FILE, readManifest, serializeManifest, sha256, type Manifest, type ProducedFile } from './manifest.js';
 import { foldersBelow, OutputTree } from './outputTree.js';
 import { artifactFormat, rendersOf, runOwns, toOwners, type ArtifactFormat, type Owners, type RunRenders } from './ownership.js';
 import { WriteError } from './writeError.js';
@@ -106,15 +106,16 @@ class Planner {
     if (read.state === 'absent' && (this.tree.list(folder)?.size ?? 0) > 0) {
       this.notes.push(`${this.show(folder)} has no ${MANIFEST_FILE} (written by an older armgen, or by hand): nothing was removed there; from now on the manifest records what armgen owns`);
     }
-    const produced = artifacts.map((a) => ({ path: a.path.slice(name.length + 1), bytes: Buffer.from(a.text, 'utf8') }));
-    for (const p of produced) this.target(join(folder, p.path), p.path, p.bytes, previous);
+    const produced = artifacts.map((a) => ({ path: a.path.slice(name.length + 1), bytes: Buffer.from(a.text, 'utf8'), ...(a.kind ? { kind: a.kind } : {}) }));
+    for (const p of produced) this.target(join(folder, p.path), p, previous);
     const manifest = serializeManifest(buildManifest(produced, this.format, previous));
-    this.target(join(folder, MANIFEST_FILE), MANIFEST_FILE, Buffer.from(manifest, 'utf8'), undefined);
+    this.target(join(folder, MANIFEST_FILE), { path: MANIFEST_FILE, bytes: Buffer.from(manifest, 'utf8') }, undefined);
     if (previous) this.removalsOf(folder, previous, new Set(produced.map((p) => p.path)));
   }
 
   /** One file: checked on its way, compared with the disk, queued when its bytes differ. */
-  private target(target: string, rel: string, bytes: Buffer, previous: Manifest | undefined): void {
+  private target(target: string, file: ProducedFile & { readonly bytes: Buffer }, previous: Manifest | undefined): void {
+    const { path: rel, bytes } = file;
     const parent = dirname(target);
     for (const d of foldersBelow(this.root, parent)) {
       const kind = this.tree.kindOf(d);
@@ -139,7 +140,7 @@ class Planner {
     // armgen's Bicep files after a `--format arm` run) are armgen's output from before manifests. armgen never
     // wrote a README.md before it wrote manifests, so one it has not listed is the user's, manifest or not.
     const readme = rel === README_FILE;
-    if (kind !== 'missing' && !same && (previous ? !isListed(previous, rel) && tracks(previous, artifactFormat(rel)) : readme)) {
+    if (kind !== 'missing' && !same && (previous ? !isListed(previous, rel) && tracks(previous, artifactFormat(rel, file.kind)) : readme)) {
       const hint = readme ? ', or pass --no-readme to leave armgen\'s README out' : '';
       this.problems.push(`${this.show(target)} exists and armgen did not write it (it is not in ${MANIFEST_FILE}); move it away or delete it${hint}`);
       return;

@@ -103,9 +103,21 @@ export type Scope = ScopeResourceGroup | ScopeSubscription | ScopeResource | Sco
  */
 export type RunbookName = string;
 /**
- * Any JSON value.
+ * Link a Log Analytics workspace to the account (the workspace's linked service `Automation`): an existing workspace by `workspaceId`, or one this template creates (`createWorkspace`). An account has at most one linked workspace. The link served the solution-based features (Update Management, Change Tracking v1), now retired; job logs and streams reach a workspace through `diagnosticSettings`.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "logAnalytics".
  */
-export type JsonValue2 = string | number | boolean | {} | unknown[] | null;
+export type LogAnalytics = LogAnalytics1 & {
+  /**
+   * A literal string, or `{ param: NAME }`.
+   */
+  workspaceId?: string | ParamRef;
+  createWorkspace?: CreatedWorkspace;
+};
+export type LogAnalytics1 = {
+  [k: string]: unknown | undefined;
+};
 /**
  * A literal boolean, or `{ param: NAME }`.
  *
@@ -207,6 +219,11 @@ export interface ArmgenConfig {
    * Diagnostic settings on the account (`Microsoft.Insights/diagnosticSettings`, an extension resource).
    */
   diagnosticSettings?: DiagnosticSetting[];
+  /**
+   * Private endpoints for the account (`Microsoft.Network/privateEndpoints`), one per sub-resource and subnet, each with a DNS zone group when `privateDnsZoneId` is given. With any endpoint, `automationAccount.publicNetworkAccess` defaults to false. See learn.microsoft.com/azure/automation/how-to/private-link-security.
+   */
+  privateEndpoints?: PrivateEndpoint[];
+  logAnalytics?: LogAnalytics;
 }
 /**
  * One template parameter.
@@ -264,7 +281,7 @@ export interface KeyVaultReference {
   secretVersion?: string;
 }
 /**
- * A user-assigned managed identity. Existing: by `resourceName` (+ optional `resourceGroup`, `subscriptionId`) or by `resourceId`. Created: `create: true`.
+ * A user-assigned managed identity. Existing: by `resourceName` (+ optional `resourceGroup`, `subscriptionId`) or by `resourceId`. Created: `create: true`, with optional `location`, `isolationScope`, `tags`, `lock` and `federatedCredentials`.
  *
  * This interface was referenced by `ArmgenConfig`'s JSON-Schema
  * via the `definition` "userAssignedIdentity".
@@ -291,7 +308,23 @@ export interface UserAssignedIdentity {
    * Create the identity in the deployment's resource group.
    */
   create?: boolean;
-  tags?: Tags;
+  /**
+   * Azure region of a created identity. Default: the `location` template parameter (the resource group's location), or the account's region for an identity with `isolationScope: Regional`.
+   */
+  location?: string | ParamRef;
+  /**
+   * Where a created identity may be used (userAssignedIdentities 2024-11-30). `Regional`: only by resources in the identity's own region, so it must be in the Automation account's region; `None` (Azure's default): anywhere.
+   */
+  isolationScope?: 'None' | 'Regional';
+  /**
+   * Tags of a created identity.
+   */
+  tags?:
+    | {
+        [k: string]: string | undefined;
+      }
+    | ParamRef;
+  lock?: IdentityLock;
   /**
    * Federated identity credentials on a created identity (at most 20). Written one after another: Azure rejects concurrent writes.
    *
@@ -315,6 +348,27 @@ export interface UserAssignedIdentity {
  */
 export interface ParamRef {
   param: ParameterName;
+}
+/**
+ * A management lock on a created identity (`Microsoft.Authorization/locks`), created after the identity, its federated credentials and the role assignments on it. Deployers need Owner or User Access Administrator (learn.microsoft.com/azure/azure-resource-manager/management/lock-resources).
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "identityLock".
+ */
+export interface IdentityLock {
+  /**
+   * CanNotDelete: the identity and its federated credentials cannot be deleted. ReadOnly: they cannot be changed either, which blocks every later deployment of this template and new role assignments on the identity; it needs readOnlyAcknowledged: true.
+   */
+  level: 'CanNotDelete' | 'ReadOnly';
+  /**
+   * Default: `lock-<identity name>`.
+   */
+  name?: string;
+  notes?: string;
+  /**
+   * Set to true to confirm a ReadOnly lock: every later PUT on the identity fails (redeployments, federated credentials, role assignments on it).
+   */
+  readOnlyAcknowledged?: boolean;
 }
 /**
  * The Azure Automation account (`Microsoft.Automation/automationAccounts`).
@@ -450,14 +504,18 @@ export interface Environment {
   artifacts?: Artifacts;
 }
 /**
- * Where the deployment finds the files armgen stages next to the template (runbooks/): the values of the template's `_artifactsLocation` and `_artifactsLocationSasToken` parameters for the parameter files. Needed for a local deployment (`--template-file`, and every Bicep deployment): the parameter's default, the URI the template was deployed from, exists only for `--template-uri` deployments.
+ * Where the deployment finds the files armgen stages next to the template (runbook files, in `folder`): the values of the template's `_artifactsLocation` and `_artifactsLocationSasToken` parameters for the parameter files. Needed for a local deployment (`--template-file`, and every Bicep deployment): the parameter's default, the URI the template was deployed from, exists only for `--template-uri` deployments.
  *
  * This interface was referenced by `ArmgenConfig`'s JSON-Schema
  * via the `definition` "artifacts".
  */
 export interface Artifacts {
   /**
-   * Base URI of the uploaded output folder, ending with `/` (for example the blob container folder you upload out/NAME/ to): `runbooks/<file>` is resolved against it.
+   * Folder of `out/NAME/` that runbook files are staged in, and linked from (`uri(_artifactsLocation, '<folder>/<file>')`). Top level only (the template is the same for every environment); not `modules` (armgen's Bicep modules).
+   */
+  folder?: string;
+  /**
+   * Base URI of the uploaded output folder, ending with `/` (for example the blob container folder you upload out/NAME/ to): `<folder>/<file>` is resolved against it.
    */
   location?: string;
   /**
@@ -500,17 +558,23 @@ export interface Runbook {
    * Name of a runtime environment: one declared under `runtimeEnvironments:`, a system-generated one (`PowerShell-5.1`, `Python-3.10`...) or another that already exists in the account. API 2024-10-23.
    */
   runtimeEnvironment?: string;
+  /**
+   * Modules or packages the runbook needs, imported before it is published: names from `modules` (PowerShell 5.1, graphical and workflow runbooks), `powerShell72Modules` (PowerShell72), `python3Packages` (Python3) or the packages of the runbook's runtime environment.
+   *
+   * @minItems 1
+   */
+  dependsOn?: string[];
   tags?: Tags;
   /**
    * A literal string, or `{ param: NAME }`.
    */
   uri?: string | ParamRef;
   /**
-   * Content version (`publishContentLink.version`), with `uri`.
+   * Content version (`publishContentLink.version`), for `uri`, `file` or `generate` content.
    */
   version?: string;
   /**
-   * A local .ps1 or .py file, relative to the config file. Copied to `out/NAME/runbooks/<file name>` and linked with `_artifactsLocation` + `_artifactsLocationSasToken`.
+   * A local file, relative to the config file: a .ps1 or .py script, or a .graphrunbook file exported from a graphical runbook (types Graph, GraphPowerShell, GraphPowerShellWorkflow). Copied byte for byte to `out/NAME/<artifacts.folder>/<file name>` (default folder `runbooks`) and linked with `_artifactsLocation` + `_artifactsLocationSasToken`.
    */
   file?: string;
   generate?: GeneratedRunbook;
@@ -698,7 +762,10 @@ export interface Variable {
    */
   name: string;
   description?: string;
-  value: JsonValue2;
+  /**
+   * The value, encoded by armgen into the JSON text the API stores: a string (String), an integer (Integer), true/false (Boolean), `{ dateTime: ISO 8601 }` (DateTime), null (no value: Not defined), any other object or array (a complex value, read by PowerShell only); or `{ param: NAME }` (secure values: a securestring parameter).
+   */
+  value: VariableDateTime | JsonValue;
   /**
    * Encrypt the value in the account (Get-AutomationVariable still reads it). An encrypted value must come from a securestring or secureObject parameter, or set clearTextAcknowledged: true.
    */
@@ -707,6 +774,15 @@ export interface Variable {
    * Set to true to encrypt a value that is not secret: a literal (written in clear into the template and the config) or a plain parameter (logged with the deployment). Without it an encrypted variable takes a secure parameter.
    */
   clearTextAcknowledged?: boolean;
+}
+/**
+ * A DateTime variable: an ISO 8601 date and time with its UTC offset (`Z` or `+01:00`), stored as Automation's `"\/Date(<ms since 1970-01-01 UTC>)\/"` form.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "variableDateTime".
+ */
+export interface VariableDateTime {
+  dateTime: string;
 }
 /**
  * This interface was referenced by `ArmgenConfig`'s JSON-Schema
@@ -915,4 +991,80 @@ export interface DiagnosticSetting {
    * Send AllMetrics.
    */
   metrics?: boolean;
+}
+/**
+ * A private endpoint for one of the account's Private Link sub-resources. Azure requires the endpoint in the virtual network's region and subscription; the account may be elsewhere.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "privateEndpoint".
+ */
+export interface PrivateEndpoint {
+  /**
+   * The sub-resource (the endpoint's group ID): `Webhook` for webhook calls, `DSCAndHybridWorker` for State Configuration and hybrid runbook workers.
+   */
+  service: 'Webhook' | 'DSCAndHybridWorker';
+  /**
+   * A literal string, or `{ param: NAME }`.
+   */
+  subnetId: string | ParamRef;
+  /**
+   * Endpoint name: 2-64 characters, letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore. Default: `pep-<account>-webhook` or `pep-<account>-dsc`.
+   */
+  name?: string;
+  /**
+   * A literal string, or `{ param: NAME }`.
+   */
+  location?: string | ParamRef;
+  /**
+   * A literal string, or `{ param: NAME }`.
+   */
+  resourceGroup?: string | ParamRef;
+  /**
+   * A literal string, or `{ param: NAME }`.
+   */
+  privateDnsZoneId?: string | ParamRef;
+  /**
+   * Request the connection for manual approval by the account's owner instead of approving it automatically (automatic approval needs privateEndpointConnectionApproval/action on the account).
+   */
+  manualApproval?: boolean;
+  /**
+   * Message to the approver; only with `manualApproval: true`.
+   */
+  requestMessage?: string;
+  /**
+   * Resource tags (at most 50; names 1-512 characters without < > % & \ ? /, values up to 256), or `{ param: NAME }` of type object (its values are checked the same way).
+   */
+  tags?:
+    | {
+        [k: string]: string | undefined;
+      }
+    | ParamRef;
+}
+/**
+ * A new workspace in the deployment's resource group (pricing tier PerGB2018), linked to the account.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "createdWorkspace".
+ */
+export interface CreatedWorkspace {
+  /**
+   * A literal string, or `{ param: NAME }`.
+   */
+  name: string | ParamRef;
+  /**
+   * A literal string, or `{ param: NAME }`.
+   */
+  location?: string | ParamRef;
+  /**
+   * How many days the workspace keeps its analytics data (30-730).
+   */
+  retentionInDays?: number;
+  /**
+   * Resource tags (at most 50; names 1-512 characters without < > % & \ ? /, values up to 256), or `{ param: NAME }` of type object (its values are checked the same way).
+   */
+  tags?:
+    | {
+        [k: string]: string | undefined;
+      }
+    | ParamRef;
 }

@@ -14,7 +14,7 @@ export type Expr =
   | { readonly k: 'obj'; readonly entries: readonly ObjEntry[] }
   | { readonly k: 'arr'; readonly items: readonly Expr[] }
   | { readonly k: 'param'; readonly name: string }
-  /** A function both languages spell the same way (`guid`, `uri`, `split`, `subscriptionResourceId`...). */
+  /** A function both languages spell the same way (`guid`, `uri`, `split`, `subscriptionResourceId`...); ARM's `not(x)` is Bicep's `!x`. */
   | { readonly k: 'call'; readonly fn: string; readonly args: readonly Expr[] }
   | { readonly k: 'member'; readonly target: Expr; readonly path: readonly string[] }
   | { readonly k: 'index'; readonly target: Expr; readonly index: Expr }

@@ -18,6 +18,10 @@ export interface DeploymentSummary {
   readonly webhooks?: readonly WebhookSummary[];
   readonly hybridWorkerGroups?: readonly HybridWorkerGroupSummary[];
   readonly sourceControls?: readonly SourceControlSummary[];
+  /** The account's private endpoints, in config order. */
+  readonly privateEndpoints: readonly PrivateEndpointSummary[];
+  /** The linked Log Analytics workspace, if any. */
+  readonly logAnalytics?: LogAnalyticsSummary;
 }
 
 export interface AccountSummary {
@@ -43,6 +47,10 @@ export interface IdentitySummary {
   readonly handle: string;
   /** Created here or existing elsewhere; its ID parts say where. */
   readonly ref: ResourceRef;
+  /** The lock on a created identity. */
+  readonly lock?: 'CanNotDelete' | 'ReadOnly';
+  /** A created identity's isolation scope, when the config sets one. */
+  readonly isolationScope?: 'None' | 'Regional';
 }
 
 /** One role assignment as the config states it. `principal` is 'system', an identity handle, or `principal <id>`. */
@@ -109,3 +117,25 @@ export interface SourceControlSummary {
   /** Who the sync runs as: 'system' or an identity handle. */
   readonly syncsAs: string;
 }
+
+/**
+ * A private endpoint of the account. IDs are the config's text (a literal ID, or a parameter). `resourceGroup` is absent
+ * when the endpoint lives in the deployment's resource group; otherwise the group is in the subnet's subscription, given
+ * as `subscriptionId` when the subnet ID is a literal.
+ */
+export interface PrivateEndpointSummary {
+  /** The sub-resource: Webhook or DSCAndHybridWorker. */
+  readonly service: string;
+  readonly name: Expr;
+  readonly subnetId: Expr;
+  readonly location: Expr;
+  readonly resourceGroup?: Expr;
+  readonly subscriptionId?: Expr;
+  readonly privateDnsZoneId?: Expr;
+  readonly manualApproval: boolean;
+}
+
+/** The workspace linked to the account: created here (by name, in the deployment's group) or existing (by ID). */
+export type LogAnalyticsSummary =
+  | { readonly created: true; readonly name: Expr }
+  | { readonly created: false; readonly workspaceId: Expr; readonly resourceGroup: Expr; readonly subscriptionId: Expr };

@@ -8,6 +8,7 @@ import type { ResolveContext } from './context.js';
 import type { SymbolTable } from './names.js';
 import { resolveEncryption, type ResolvedEncryption } from './resolveEncryption.js';
 import type { ResolvedIdentity } from './resolveIdentities.js';
+import { publicNetworkAccessValue } from './resolvePrivateEndpoints.js';
 import { boolValue, tagsValue } from './values.js';
 
 const ACCOUNT_TYPE = 'Microsoft.Automation/automationAccounts';
@@ -76,7 +77,7 @@ export function resolveAccount(
     ...(identity ? { identity } : {}),
     properties: obj({
       ...localAuth(ctx, api, pointer),
-      publicNetworkAccess: cfg.publicNetworkAccess === undefined ? undefined : boolValue(ctx, cfg.publicNetworkAccess, `${pointer}/publicNetworkAccess`),
+      publicNetworkAccess: publicNetworkAccessValue(ctx, api, cfg.publicNetworkAccess === undefined ? undefined : boolValue(ctx, cfg.publicNetworkAccess, `${pointer}/publicNetworkAccess`)),
       sku: obj({ name: skuValue(ctx, pointer) }),
       encryption: encryption?.value,
     }),

@@ -1,5 +1,6 @@
 import type { Artifacts } from '../model/config.generated.js';
 import type { ParameterFileModel, ParameterValue } from '../model/resolved.js';
+import { folderOf } from './artifactsFolder.js';
 import type { ResolveContext } from './context.js';
 import { kvRef } from './parameterFiles.js';
 import { ARTIFACTS_LOCATION, ARTIFACTS_SAS_TOKEN } from './resolveRunbooks.js';
@@ -43,7 +44,7 @@ export function resolveArtifacts(ctx: ResolveContext, staged: boolean, files: re
     ctx.info(
       '/runbooks',
       'AG801',
-      `the template links runbooks/ files through ${ARTIFACTS_LOCATION}: set artifacts.location (the URI you upload out/<name>/ to) for a local or Bicep deployment, or pass ${ARTIFACTS_LOCATION} when deploying (the .bicepparam reads the ${ARTIFACTS_LOCATION_VARIABLE} environment variable); see README "Deploying and redeploying"`,
+      `the template links ${folderOf(ctx)}/ files through ${ARTIFACTS_LOCATION}: set artifacts.location (the URI you upload out/<name>/ to) for a local or Bicep deployment, or pass ${ARTIFACTS_LOCATION} when deploying (the .bicepparam reads the ${ARTIFACTS_LOCATION_VARIABLE} environment variable); see README "Deploying and redeploying"`,
     );
   }
   return out;

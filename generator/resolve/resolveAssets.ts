@@ -1,6 +1,6 @@
 import type { Expr } from '../model/expr.js';
-import type { ExtraFile, ResourceNode, TemplateNode, TemplateParameter } from '../model/resolved.js';
-import type { HybridWorkerGroupSummary, RunbookSummary, SourceControlSummary, WebhookSummary } from '../model/summary.js';
+import type { ExtraFile, ModuleNode, ResourceNode, TemplateNode, TemplateParameter } from '../model/resolved.js';
+import type { HybridWorkerGroupSummary, LogAnalyticsSummary, PrivateEndpointSummary, RunbookSummary, SourceControlSummary, WebhookSummary } from '../model/summary.js';
 import type { ResourceRef } from '../model/resourceRef.js';
 import type { AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
@@ -9,7 +9,9 @@ import type { ResolvedAccount } from './resolveAccount.js';
 import type { ResolvedIdentity } from './resolveIdentities.js';
 import { resolveHybridWorkers } from './resolveHybridWorkers.js';
 import { resolveDiagnosticSettings, resolveLock } from './resolveLockAndDiagnostics.js';
+import { resolveLogAnalytics } from './resolveLogAnalytics.js';
 import { resolveModules } from './resolveModules.js';
+import { resolvePrivateEndpoints } from './resolvePrivateEndpoints.js';
 import { ARTIFACTS_LOCATION, ARTIFACTS_SAS_TOKEN, resolveRunbooks, type ReadFile } from './resolveRunbooks.js';
 import { resolveRuntimeEnvironments } from './resolveRuntimeEnvironments.js';
 import { DEPLOY_JOB_SCHEDULES_PARAMETER, JOB_SCHEDULE_SEED_PARAMETER, resolveSchedules, SCHEDULE_START_PARAMETER } from './resolveSchedules.js';
@@ -31,7 +33,7 @@ export const ASSET_PARAMETERS = [ARTIFACTS_LOCATION, ARTIFACTS_SAS_TOKEN, SCHEDU
 
 export interface AssetResolution {
   /** Everything but the lock, in deployment-friendly order (environments, modules, runbooks, schedules...). */
-  readonly resources: readonly TemplateNode[];
+  readonly resources: readonly (ResourceNode | ModuleNode)[];
   /** Existing resources the assets read (the VMs that get the HybridWorker extension). */
   readonly existing: readonly ResourceRef[];
   readonly parameters: readonly TemplateParameter[];
@@ -40,6 +42,8 @@ export interface AssetResolution {
   readonly webhooks: readonly WebhookSummary[];
   readonly hybridWorkerGroups: readonly HybridWorkerGroupSummary[];
   readonly sourceControls: readonly SourceControlSummary[];
+  readonly privateEndpoints: readonly PrivateEndpointSummary[];
+  readonly logAnalytics?: LogAnalyticsSummary;
   /** Added last: it waits for every resource under the account, these and `scopedElsewhere` alike. */
   readonly lock: (others: readonly TemplateNode[]) => ResourceNode | undefined;
 }
@@ -47,8 +51,9 @@ export interface AssetResolution {
 /**
  * The account's contents: runtime environments, modules, runbooks (and their staged files), schedules, job
  * schedules, variables, credentials, hybrid worker groups, webhooks, source control, diagnostic settings and the
- * lock. Every one is a child or an extension resource of the account, so each depends on it; only the HybridWorker
- * extension of a worker VM is deployed elsewhere (a module into the VM's resource group).
+ * lock; and what connects it to networks and workspaces: private endpoints and the Log Analytics link. Every one
+ * depends on the account; only the HybridWorker extension of a worker VM is deployed elsewhere (a module into the
+ * VM's resource group).
  */
 export function resolveAssets(
   ctx: ResolveContext,
@@ -79,6 +84,9 @@ export function resolveAssets(
   const schedules = resolveSchedules(ctx, symbols, { account, runbooks: runbooks.runbooks, groups: workers.groups }, options.now);
   const webhooks = resolveWebhooks(ctx, symbols, { account, runbooks: runbooks.runbooks, runbookSummaries: runbooks.summaries, groups: workers.groups, now: options.now });
   const diagnostics = resolveDiagnosticSettings(ctx, symbols, account);
+  const endpoints = resolvePrivateEndpoints(ctx, symbols, account, input.account.resource.tags);
+  const logAnalytics = resolveLogAnalytics(ctx, symbols, account, input.account.resource.tags);
+  const connections = [...endpoints.nodes, ...logAnalytics.nodes];
   return {
     resources: [
       ...runtime.resources,
@@ -90,6 +98,7 @@ export function resolveAssets(
       ...webhooks.resources,
       ...sourceControls.resources,
       ...diagnostics,
+      ...connections,
     ],
     existing: workers.existing,
     parameters: [...runbooks.parameters, ...schedules.parameters, ...webhooks.parameters],
@@ -98,6 +107,10 @@ export function resolveAssets(
     webhooks: webhooks.summaries,
     hybridWorkerGroups: workers.summaries,
     sourceControls: sourceControls.summaries,
-    lock: (others) => resolveLock(ctx, symbols, account, others),
+    privateEndpoints: endpoints.summaries,
+    ...(logAnalytics.summary ? { logAnalytics: logAnalytics.summary } : {}),
+    // Approving an endpoint's connection writes a privateEndpointConnections child of the account, which a ReadOnly lock
+    // would block; the lock comes after those and after the workspace link, so it never races them.
+    lock: (others) => resolveLock(ctx, symbols, account, others, connections.map((n) => n.ref)),
   };
 }

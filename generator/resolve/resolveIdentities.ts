@@ -6,6 +6,7 @@ import { createdRef, existingRef, type ResourceRef } from '../model/resourceRef.
 import type { ResourceNode } from '../model/resolved.js';
 import { childRef } from './children.js';
 import { isParamRef, type ResolveContext } from './context.js';
+import { identityPlacement, type IdentityPlacement } from './identityOptions.js';
 import type { SymbolTable } from './names.js';
 import { tagsValue } from './values.js';
 
@@ -18,6 +19,11 @@ export interface ResolvedIdentity {
   readonly pointer: string;
   /** The identity resource: created here (dependsOn allowed) or existing (never a dependency). */
   readonly ref: ResourceRef;
+  /** Its Azure name (a literal or a parameter; for a given resource ID, the ID). */
+  readonly name: Expr;
+  /** A created identity's lock level and isolation scope, for the deployment summary. */
+  readonly lock?: 'CanNotDelete' | 'ReadOnly';
+  readonly isolationScope?: 'None' | 'Regional';
   /** Runtime values, known only once the identity exists (never usable in names: BCP120). */
   readonly principalId: Expr;
   readonly clientId: Expr;
@@ -36,7 +42,7 @@ export interface IdentityResolution {
  * another, since Azure rejects concurrent writes to one identity: ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity);
  * existing ones become existing refs (ARM `resourceId(...)`, Bicep `existing`), never dependencies.
  */
-export function resolveIdentities(ctx: ResolveContext, symbols: SymbolTable, location: Expr): IdentityResolution {
+export function resolveIdentities(ctx: ResolveContext, symbols: SymbolTable, placement: IdentityPlacement): IdentityResolution {
   const identities = new Map<string, ResolvedIdentity>();
   const resources: ResourceNode[] = [];
   const existing: ResourceRef[] = [];
@@ -53,7 +59,7 @@ export function resolveIdentities(ctx: ResolveContext, symbols: SymbolTable, loc
     }
     checkShape(ctx, cfg, pointer);
     const symbol = symbols.take(cfg.name, 'identity');
-    const resolved = cfg.create ? createdIdentity(ctx, cfg, { pointer, symbol, location, resources }) : existingIdentity(ctx, cfg, pointer, symbol);
+    const resolved = cfg.create ? createdIdentity(ctx, cfg, { pointer, symbol, placement, resources }) : existingIdentity(ctx, cfg, pointer, symbol);
     if (!resolved.ref.created) existing.push(resolved.ref);
     if (resolved.literalKey) {
       const other = literalKeys.get(resolved.literalKey);
@@ -75,16 +81,22 @@ function checkShape(ctx: ResolveContext, cfg: UserAssignedIdentity, pointer: str
   if (cfg.create && (cfg.resourceId !== undefined || cfg.resourceGroup !== undefined || cfg.subscriptionId !== undefined)) {
     ctx.error(pointer, 'AG200', `identity '${cfg.name}': a created identity lives in the deployment's resource group; remove resourceId/resourceGroup/subscriptionId or set create: false`);
   }
-  if (!cfg.create && (cfg.federatedCredentials !== undefined || cfg.tags !== undefined)) {
-    ctx.error(pointer, 'AG200', `identity '${cfg.name}': tags and federatedCredentials apply only to identities the template creates (create: true)`);
+  const createOnly = CREATE_ONLY.filter((k) => cfg[k] !== undefined);
+  if (!cfg.create && createOnly.length > 0) {
+    const list = createOnly.length === 1 ? createOnly[0] : `${createOnly.slice(0, -1).join(', ')} and ${createOnly.at(-1)}`;
+    ctx.error(pointer, 'AG200', `identity '${cfg.name}': ${list} ${createOnly.length === 1 ? 'applies' : 'apply'} only to identities the template creates (create: true)`);
   }
 }
 
-function identity(handle: string, pointer: string, res: ResourceRef, literalKey: string | undefined): ResolvedIdentity {
+/** Settings of the identity resource itself, so only for one the template creates. */
+const CREATE_ONLY = ['location', 'isolationScope', 'tags', 'lock', 'federatedCredentials'] as const;
+
+function identity(handle: string, pointer: string, res: ResourceRef, literalKey: string | undefined, name: Expr): ResolvedIdentity {
   return {
     handle,
     pointer,
     ref: res,
+    name,
     principalId: ref(res, { properties: ['principalId'] }),
     clientId: ref(res, { properties: ['clientId'] }),
     ...(literalKey ? { literalKey } : {}),
@@ -94,14 +106,14 @@ function identity(handle: string, pointer: string, res: ResourceRef, literalKey:
 function createdIdentity(
   ctx: ResolveContext,
   cfg: UserAssignedIdentity,
-  at: { readonly pointer: string; readonly symbol: string; readonly location: Expr; readonly resources: ResourceNode[] },
+  at: { readonly pointer: string; readonly symbol: string; readonly placement: IdentityPlacement; readonly resources: ResourceNode[] },
 ): ResolvedIdentity {
   const { pointer, symbol, resources } = at;
   const name = ctx.stringValue(cfg.resourceName ?? cfg.name, `${pointer}/${cfg.resourceName === undefined ? 'name' : 'resourceName'}`, nameRules.userAssignedIdentity);
   const res = createdRef({ symbol, type: UAMI_TYPE, apiVersion: ctx.api(UAMI_TYPE), name });
   const tags = cfg.tags === undefined ? undefined : tagsValue(ctx, cfg.tags, `${pointer}/tags`);
-  // userAssignedIdentities@2024-11-30 requires `properties` in the official schema, even when empty.
-  resources.push({ kind: 'resource', ref: res, location: at.location, ...(tags ? { tags } : {}), properties: obj({}), dependsOn: [] });
+  const { location, properties } = identityPlacement(ctx, cfg, pointer, at.placement);
+  resources.push({ kind: 'resource', ref: res, location, ...(tags ? { tags } : {}), properties, dependsOn: [] });
   // Serial chain: each credential waits for the previous one (the first for the identity).
   let previous = res;
   const names = new Map<string, number>();
@@ -121,7 +133,11 @@ function createdIdentity(
     });
     previous = ficRef;
   });
-  return identity(cfg.name, pointer, res, identityKey(undefined, undefined, cfg.resourceName ?? cfg.name));
+  return {
+    ...identity(cfg.name, pointer, res, identityKey(undefined, undefined, cfg.resourceName ?? cfg.name), name),
+    ...(cfg.lock ? { lock: cfg.lock.level } : {}),
+    ...(cfg.isolationScope ? { isolationScope: cfg.isolationScope } : {}),
+  };
 }
 
 /**
@@ -158,12 +174,12 @@ function existingIdentity(ctx: ResolveContext, cfg: UserAssignedIdentity, pointe
   if (cfg.resourceId !== undefined) {
     if (isParamRef(cfg.resourceId)) {
       const id = ctx.useParam(cfg.resourceId, { pointer: `${pointer}/resourceId/param`, type: 'string' });
-      return identity(cfg.name, pointer, existingRef({ symbol, type: UAMI_TYPE, apiVersion: api, id: { kind: 'given', id } }), undefined);
+      return identity(cfg.name, pointer, existingRef({ symbol, type: UAMI_TYPE, apiVersion: api, id: { kind: 'given', id } }), undefined, id);
     }
     const parsed = parseResourceId(cfg.resourceId);
     if (!parsed || parsed.type?.toLowerCase() !== UAMI_TYPE.toLowerCase() || !parsed.resourceGroup || parsed.names.length !== 1) {
       ctx.error(`${pointer}/resourceId`, 'AG308', `${JSON.stringify(cfg.resourceId)} is not a user-assigned identity resource ID: expected /subscriptions/<guid>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>`);
-      return identity(cfg.name, pointer, existingRef({ symbol, type: UAMI_TYPE, apiVersion: api, id: { kind: 'given', id: str(cfg.resourceId) } }), undefined);
+      return identity(cfg.name, pointer, existingRef({ symbol, type: UAMI_TYPE, apiVersion: api, id: { kind: 'given', id: str(cfg.resourceId) } }), undefined, str(cfg.resourceId));
     }
     const res = existingRef({
       symbol,
@@ -171,7 +187,7 @@ function existingIdentity(ctx: ResolveContext, cfg: UserAssignedIdentity, pointe
       apiVersion: api,
       id: { kind: 'parts', subscriptionId: str(parsed.subscriptionId!), resourceGroup: str(parsed.resourceGroup), names: [str(parsed.names[0]!)] },
     });
-    return identity(cfg.name, pointer, res, identityKey(parsed.subscriptionId, parsed.resourceGroup, parsed.names[0]!));
+    return identity(cfg.name, pointer, res, identityKey(parsed.subscriptionId, parsed.resourceGroup, parsed.names[0]!), str(parsed.names[0]!));
   }
   const name = ctx.stringValue(cfg.resourceName ?? cfg.name, `${pointer}/${cfg.resourceName === undefined ? 'name' : 'resourceName'}`, nameRules.userAssignedIdentity);
   const rg = cfg.resourceGroup === undefined ? undefined : ctx.stringValue(cfg.resourceGroup, `${pointer}/resourceGroup`, nameRules.resourceGroup);
@@ -182,7 +198,7 @@ function existingIdentity(ctx: ResolveContext, cfg: UserAssignedIdentity, pointe
     apiVersion: api,
     id: { kind: 'parts', ...(sub ? { subscriptionId: sub } : {}), ...(rg ? { resourceGroup: rg } : {}), names: [name] },
   });
-  return identity(cfg.name, pointer, res, identityKey(cfg.subscriptionId, cfg.resourceGroup, cfg.resourceName ?? cfg.name));
+  return identity(cfg.name, pointer, res, identityKey(cfg.subscriptionId, cfg.resourceGroup, cfg.resourceName ?? cfg.name), name);
 }
 
 /**

@@ -1,13 +1,13 @@
-import { parseResourceId } from '../azure/resourceId.js';
 import type { StringOrParam } from '../model/config.generated.js';
 import { arr, bool, call, interp, obj, str, type Expr } from '../model/expr.js';
 import { createdRef, type ResourceRef } from '../model/resourceRef.js';
 import type { ResourceNode, TemplateNode } from '../model/resolved.js';
-import { uniqueRefs, type AccountRef } from './children.js';
+import type { AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
+import { givenResourceId } from './givenIds.js';
+import { lockNode } from './locks.js';
 import type { SymbolTable } from './names.js';
 
-const LOCK_TYPE = 'Microsoft.Authorization/locks';
 const DIAGNOSTIC_TYPE = 'Microsoft.Insights/diagnosticSettings';
 /** The Automation log categories (learn.microsoft.com, "Supported logs for Microsoft.Automation/automationAccounts"). */
 export const LOG_CATEGORIES = ['AuditEvent', 'DscNodeStatus', 'JobLogs', 'JobStreams'] as const;
@@ -71,58 +71,32 @@ export function resolveDiagnosticSettings(ctx: ResolveContext, symbols: SymbolTa
 }
 
 /**
- * `lock:` -> a `Microsoft.Authorization/locks` extension resource on the account. It waits for every resource
- * under the account (children and theirs, diagnostic settings and role assignments on it, role-assignment modules
- * that work on it), so a lock never races their writes (AVM's lock depends on the account only). ReadOnly must be
- * acknowledged: it blocks every later PUT under its scope, so the next deployment fails
- * (learn.microsoft.com/azure/azure-resource-manager/management/lock-resources).
+ * `lock:` -> a `Microsoft.Authorization/locks` extension resource on the account, after everything under it
+ * (locks.ts). A ReadOnly lock on the account also stops its runbooks from starting when it is on their group.
  */
-export function resolveLock(ctx: ResolveContext, symbols: SymbolTable, account: AccountRef, others: readonly TemplateNode[]): ResourceNode | undefined {
+export function resolveLock(ctx: ResolveContext, symbols: SymbolTable, account: AccountRef, others: readonly TemplateNode[], alsoAfter: readonly ResourceRef[] = []): ResourceNode | undefined {
   const lock = ctx.config.lock;
   if (!lock) return undefined;
-  if (lock.level === 'ReadOnly' && lock.readOnlyAcknowledged !== true) {
-    ctx.error(
-      '/lock/level',
-      'AG308',
-      'a ReadOnly lock blocks every later PUT under the account, so the next deployment of this template fails, role assignments on the account cannot be made, and runbooks in a ReadOnly-locked group cannot start. Use CanNotDelete, or set readOnlyAcknowledged: true',
-    );
-  }
-  if (lock.readOnlyAcknowledged !== undefined && lock.level !== 'ReadOnly') ctx.error('/lock/readOnlyAcknowledged', 'AG200', 'readOnlyAcknowledged applies only to level ReadOnly');
-  const notes = lock.notes ?? (lock.level === 'CanNotDelete' ? 'Cannot delete resource or child resources.' : 'Cannot delete or modify the resource or child resources.');
-  const name = lock.name === undefined ? defaultName(account.name, 'lock-', '') : str(lock.name);
-  return {
-    kind: 'resource',
-    ref: createdRef({ symbol: symbols.take('account', 'lock'), type: LOCK_TYPE, apiVersion: ctx.api(LOCK_TYPE), name, extensionOf: account.ref }),
-    properties: obj({ level: str(lock.level), notes: str(notes) }),
-    dependsOn: uniqueRefs([account.ref, ...underAccount(account.ref, others)]),
-  };
-}
-
-/** What the lock's scope covers, in template order: the account's children and theirs, and what is attached to it. */
-function underAccount(account: ResourceRef, nodes: readonly TemplateNode[]): ResourceRef[] {
-  const below = (r: ResourceRef): boolean => (r.parent !== undefined && (r.parent === account || below(r.parent))) || r.extensionOf === account;
-  const out: ResourceRef[] = [];
-  for (const n of nodes) {
-    if (n.kind === 'resource' && below(n.ref)) out.push(n.ref);
-    if (n.kind === 'module' && n.target.kind === 'resourceGroup' && n.target.resource?.ref === account) out.push(n.ref);
-  }
-  return out;
+  return lockNode(
+    ctx,
+    {
+      lock,
+      pointer: '/lock',
+      scope: account.ref,
+      scopeName: account.name,
+      symbol: symbols.take('account', 'lock'),
+      readOnlyBlocks: 'the account, so the next deployment of this template fails, role assignments on the account cannot be made, and runbooks in a ReadOnly-locked group cannot start',
+      alsoAfter,
+    },
+    others,
+  );
 }
 
 function defaultName(accountName: Expr, before: string, after: string): Expr {
   return interp(before, accountName, after);
 }
 
-/**
- * A destination ID. A literal one is checked and written as `resourceId(sub, group, type, names...)`, the
- * form arm-ttk and armgen's lint expect (IDs-Should-Be-Derived-From-ResourceIDs); a parameter is used as given.
- */
+/** A destination ID: a literal is checked and written as `resourceId(...)`, a parameter used as given (givenIds.ts). */
 function idValue(ctx: ResolveContext, value: StringOrParam, pointer: string, type: string, what: string): Expr {
-  if (typeof value !== 'string') return ctx.stringValue(value, pointer);
-  const id = parseResourceId(value);
-  if (!id || !id.subscriptionId || !id.resourceGroup || id.type?.toLowerCase() !== type.toLowerCase()) {
-    ctx.error(pointer, 'AG308', `${JSON.stringify(value)} is not a ${what} resource ID (/subscriptions/<guid>/resourceGroups/<group>/providers/${type}/<name>)`);
-    return str(value);
-  }
-  return call('resourceId', str(id.subscriptionId), str(id.resourceGroup), str(type), ...id.names.map(str));
+  return givenResourceId(ctx, value, pointer, { type, what })?.id ?? str(typeof value === 'string' ? value : '');
 }

@@ -7,6 +7,7 @@ import { resolveAccount } from './resolveAccount.js';
 import { resolveArtifacts } from './resolveArtifacts.js';
 import { ASSET_PARAMETERS, resolveAssets, type ResolveOptions } from './resolveAssets.js';
 import { expressionLookalikes } from './expressions.js';
+import { resolveIdentityLocks, usesDefaultLocation } from './identityOptions.js';
 import { resolveIdentities } from './resolveIdentities.js';
 import { resolveKeyAccess } from './resolveKeyAccess.js';
 import { LOCATION_PARAMETER, resolveParameters } from './resolveParameters.js';
@@ -26,10 +27,14 @@ export function resolveModel(name: string, config: ArmgenConfig, options: Resolv
     ? ctx.useParam({ param: LOCATION_PARAMETER }, { pointer: '/automationAccount/location', type: 'string' })
     : ctx.stringValue(config.automationAccount.location, '/automationAccount/location');
   const identityLocation = config.automationAccount.location === undefined ? location : param(LOCATION_PARAMETER);
-  if (config.automationAccount.location !== undefined && config.identities?.some((i) => i.create)) {
+  if (config.automationAccount.location !== undefined && config.identities?.some(usesDefaultLocation)) {
     ctx.useParam({ param: LOCATION_PARAMETER }, { pointer: '/identities', type: 'string' });
   }
-  const ids = resolveIdentities(ctx, symbols, identityLocation);
+  const ids = resolveIdentities(ctx, symbols, {
+    defaultLocation: identityLocation,
+    accountLocation: location,
+    ...(config.automationAccount.location === undefined ? {} : { accountConfigLocation: config.automationAccount.location }),
+  });
   const account = resolveAccount(ctx, symbols, ids.identities, location);
   const roles = resolveRoleAssignments(ctx, symbols, {
     account: { ref: account.ref, systemAssigned: account.systemAssigned, systemPrincipalId: account.systemPrincipalId },
@@ -39,6 +44,7 @@ export function resolveModel(name: string, config: ArmgenConfig, options: Resolv
   const accountNode = resolveKeyAccess(ctx, account.resource, account.encryption, roles.assignments);
   const assets = resolveAssets(ctx, symbols, { account, location, identities: ids.identities, assignments: roles.assignments }, options);
   const lock = assets.lock([...assets.resources, ...roles.resources]);
+  const identityLocks = resolveIdentityLocks(ctx, symbols, ids.identities, [...ids.resources, ...roles.resources]);
   const outputs = resolveOutputs(ctx, account, ids.identities);
   const resolvedParameters = resolveParameters(ctx, ASSET_PARAMETERS);
   const parameters = resolvedParameters.parameters;
@@ -55,7 +61,7 @@ export function resolveModel(name: string, config: ArmgenConfig, options: Resolv
       template: {
         scope: 'resourceGroup',
         parameters: [...parameters, ...assets.parameters],
-        resources: [...ids.resources, accountNode, ...assets.resources, ...roles.resources, ...(lock ? [lock] : [])],
+        resources: [...ids.resources, accountNode, ...assets.resources, ...roles.resources, ...(lock ? [lock] : []), ...identityLocks],
         outputs,
         existing: [...ids.existing, ...(account.encryption?.existing ?? []), ...roles.existing, ...assets.existing],
       },
@@ -71,12 +77,19 @@ export function resolveModel(name: string, config: ArmgenConfig, options: Resolv
           ...(account.encryption?.summary ? { encryption: account.encryption.summary } : {}),
           ...(config.lock ? { lock: config.lock.level } : {}),
         },
-        identities: [...ids.identities.values()].map((i) => ({ handle: i.handle, ref: i.ref })),
+        identities: [...ids.identities.values()].map((i) => ({
+          handle: i.handle,
+          ref: i.ref,
+          ...(i.lock ? { lock: i.lock } : {}),
+          ...(i.isolationScope ? { isolationScope: i.isolationScope } : {}),
+        })),
         roleAssignments: roles.summaries,
         runbooks: assets.runbooks,
         ...(assets.webhooks.length ? { webhooks: assets.webhooks } : {}),
         ...(assets.hybridWorkerGroups.length ? { hybridWorkerGroups: assets.hybridWorkerGroups } : {}),
         ...(assets.sourceControls.length ? { sourceControls: assets.sourceControls } : {}),
+        privateEndpoints: assets.privateEndpoints,
+        ...(assets.logAnalytics ? { logAnalytics: assets.logAnalytics } : {}),
       },
     },
   };

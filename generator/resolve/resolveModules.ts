@@ -98,14 +98,22 @@ export function contentLink(uri: string, version: string | undefined): Expr {
   return obj({ uri: str(uri), version: version === undefined ? undefined : str(version) });
 }
 
+/** A module or package this template imports, by its config name, for what waits for it. */
+export interface ImportedItem {
+  readonly name: string;
+  readonly ref: ResourceRef;
+}
+
 export interface ModuleResolution {
   readonly resources: readonly ResourceNode[];
   /** Lower-cased names of the PowerShell 5.1 and 7.2 modules, for the runbook advice. */
   readonly ps51: ReadonlySet<string>;
   readonly ps72: ReadonlySet<string>;
+  /** The imported items of each list, by lower-cased name (runbooks' dependsOn). */
+  readonly imported: Readonly<Record<ListKind, ReadonlyMap<string, ImportedItem>>>;
 }
 
-type ListKind = 'modules' | 'powerShell72Modules' | 'python3Packages';
+export type ListKind = 'modules' | 'powerShell72Modules' | 'python3Packages';
 
 const LISTS: readonly { key: ListKind; type: ResourceType; what: string; language: RuntimeLanguage; location: boolean }[] = [
   { key: 'modules', type: 'Microsoft.Automation/automationAccounts/modules', what: 'module', language: 'PowerShell', location: true },
@@ -120,7 +128,7 @@ const LISTS: readonly { key: ListKind; type: ResourceType; what: string; languag
  */
 export function resolveModules(ctx: ResolveContext, symbols: SymbolTable, account: AccountRef): ModuleResolution {
   const resources: ResourceNode[] = [];
-  const names: Record<ListKind, Set<string>> = { modules: new Set(), powerShell72Modules: new Set(), python3Packages: new Set() };
+  const imported: Record<ListKind, Map<string, ImportedItem>> = { modules: new Map(), powerShell72Modules: new Map(), python3Packages: new Map() };
   for (const list of LISTS) {
     const items: readonly (Module | PythonPackage)[] = ctx.config[list.key] ?? [];
     if (items.length === 0) continue;
@@ -134,7 +142,7 @@ export function resolveModules(ctx: ResolveContext, symbols: SymbolTable, accoun
       const own = edges.get(m.name);
       const link = resolvePackageLink(ctx, list.language, m, `${pointer}/${i}`);
       if (!own || !link) return;
-      names[list.key].add(m.name.toLowerCase());
+      imported[list.key].set(m.name.toLowerCase(), { name: m.name, ref: refs.get(m.name)! });
       resources.push(
         childNode(refs.get(m.name)!, {
           ...(list.location ? { location: account.location } : {}),
@@ -145,7 +153,7 @@ export function resolveModules(ctx: ResolveContext, symbols: SymbolTable, accoun
       );
     });
   }
-  return { resources, ps51: names.modules, ps72: names.powerShell72Modules };
+  return { resources, ps51: new Set(imported.modules.keys()), ps72: new Set(imported.powerShell72Modules.keys()), imported };
 }
 
 /** AG501: powerShell72Modules serve PowerShell72 runbooks only, and PowerShell 7.2 is retired. */

@@ -10,7 +10,10 @@ import type { SymbolTable } from './names.js';
 import type { ResolvedIdentity } from './resolveIdentities.js';
 import type { ModuleResolution } from './resolveModules.js';
 import type { ResolvedRuntimeEnvironment } from './resolveRuntimeEnvironments.js';
+import { artifactsFolder } from './artifactsFolder.js';
 import { adviseKeyVaultAccess } from './runbookAccess.js';
+import { runbookDependencies } from './runbookDependencies.js';
+import { runbookFileContent, type ReadFile } from './runbookFiles.js';
 import { resolveRunbookRuntime, type RunbookRuntime } from './runbookRuntime.js';
 import { adviseStarterRuntimeModules, checkStarterRuntime, clientIdVariableFor, starterIdentity, type ClientIdVariable } from './runbookStarter.js';
 import { tagsValue } from './values.js';
@@ -21,11 +24,7 @@ const RUNBOOK_TYPE = 'Microsoft.Automation/automationAccounts/runbooks';
 export const ARTIFACTS_LOCATION = '_artifactsLocation';
 export const ARTIFACTS_SAS_TOKEN = '_artifactsLocationSasToken';
 
-/** What reading a file gave: its text, or why not, as the rest of a sentence ("is a symbolic link"). */
-export type FileRead = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
-
-/** Reads a file named relative to the config file. */
-export type ReadFile = (relativePath: string) => FileRead;
+export type { FileRead, ReadFile } from './runbookFiles.js';
 
 export interface ResolvedRunbook {
   readonly name: string;
@@ -54,16 +53,18 @@ export interface RunbookInput {
 
 /**
  * `runbooks:` -> runbook resources whose content is linked by URI. ARM cannot upload inline content, so a
- * local `file:` (or a starter script armgen renders with `generate:`) is written to `runbooks/` beside the
- * template and linked as `uri(_artifactsLocation, 'runbooks/<file>' + _artifactsLocationSasToken)`.
+ * local `file:` (or a starter script armgen renders with `generate:`) is written to the artifacts folder
+ * (`runbooks/` unless `artifacts.folder` says otherwise) beside the template and linked as
+ * `uri(_artifactsLocation, '<folder>/<file>' + _artifactsLocationSasToken)`.
  */
 export function resolveRunbooks(ctx: ResolveContext, symbols: SymbolTable, input: RunbookInput): RunbookResolution {
-  const state: RunbookState = { resources: [], extraFiles: [], filePointers: new Map(), runbooks: new Map(), clientIdVariables: new Map(), summaries: [], staged: false };
+  const folder = artifactsFolder(ctx);
+  const state: RunbookState = { folder, resources: [], extraFiles: [], filePointers: new Map(), runbooks: new Map(), clientIdVariables: new Map(), summaries: [], staged: false };
   (ctx.config.runbooks ?? []).forEach((rb, i) => resolveRunbook(ctx, symbols, input, state, rb, `/runbooks/${i}`));
   const variables = [...state.clientIdVariables.values()];
   return {
     resources: [...variables.map((v) => v.resource), ...state.resources],
-    parameters: state.staged ? artifactsParameters() : [],
+    parameters: state.staged ? artifactsParameters(folder) : [],
     extraFiles: state.extraFiles,
     runbooks: state.runbooks,
     reservedVariables: new Map(variables.map((v) => [v.name.toLowerCase(), v.pointer])),
@@ -73,6 +74,8 @@ export function resolveRunbooks(ctx: ResolveContext, symbols: SymbolTable, input
 
 /** What the runbooks of one config share while they are resolved. */
 interface RunbookState {
+  /** The folder staged files go to, inside the output folder. */
+  readonly folder: string;
   readonly resources: ResourceNode[];
   readonly extraFiles: ExtraFile[];
   /** Staged file path (lower case) -> the pointer that wrote it. */
@@ -97,10 +100,9 @@ function resolveRunbook(ctx: ResolveContext, symbols: SymbolTable, input: Runboo
     ctx.error(pointer, 'AG200', `runbook '${rb.name}': give exactly one of uri, file or generate (got ${sources.length === 0 ? 'none' : sources.join(', ')})`);
     return;
   }
-  if (rb.version !== undefined && rb.uri === undefined) ctx.error(`${pointer}/version`, 'AG200', 'version applies only to content given by uri');
   const runtime = resolveRunbookRuntime(ctx, rb, pointer, input.environments);
   if (!runtime) return;
-  const dependsOn: ResourceRef[] = [...(runtime.environment?.dependencies ?? [])];
+  const dependsOn: ResourceRef[] = [...(runtime.environment?.dependencies ?? []), ...runbookDependencies(ctx, rb, pointer, runtime, input)];
   const signsIn: { as?: string } = {};
   const contentUri = contentOf(ctx, symbols, input, state, { rb, pointer, runtime, dependsOn, signsIn });
   const secret = rb.generate?.keyVaultSecret;
@@ -145,17 +147,11 @@ function contentOf(ctx: ResolveContext, symbols: SymbolTable, input: RunbookInpu
     state.staged = true;
     return call('uri', param(ARTIFACTS_LOCATION), interp(file.path, param(ARTIFACTS_SAS_TOKEN)));
   };
+  const folder = state.folder;
   if (rb.uri !== undefined) return ctx.stringValue(rb.uri, `${pointer}/uri`);
   if (rb.file !== undefined) {
-    const base = rb.file.split('/').pop()!;
-    const ext = base.endsWith('.ps1') ? 'PowerShell' : 'Python';
-    if (runtime.language !== undefined && runtime.language !== ext) {
-      ctx.error(`${pointer}/file`, 'AG200', `runbook '${rb.name}' is a ${runtime.language} runbook (type ${runtime.type}${runtime.environmentName ? `, runtime environment '${runtime.environmentName}'` : ''}) but ${rb.file} is a ${ext} script`);
-    } else if (runtime.language === undefined) {
-      ctx.error(`${pointer}/type`, 'AG200', `runbook type ${runtime.type} cannot take a .ps1/.py file; use uri for graphical and script runbooks`);
-    }
-    const content = readScript(ctx, input.readFile, rb.file, `${pointer}/file`);
-    return stage({ kind: 'copy', path: `runbooks/${base}`, content: content ?? '' }, `${pointer}/file`);
+    const content = runbookFileContent(ctx, input.readFile, c);
+    return stage({ kind: 'copy', path: `${folder}/${rb.file.split('/').pop()!}`, content }, `${pointer}/file`);
   }
   const gen = rb.generate!;
   const at = `${pointer}/generate`;
@@ -178,16 +174,16 @@ function contentOf(ctx: ResolveContext, symbols: SymbolTable, input: RunbookInpu
     clientIdVariable,
     keyVault: gen.keyVaultSecret ? { vaultName: gen.keyVaultSecret.vaultName, secretName: gen.keyVaultSecret.secretName } : null,
   };
-  return stage({ kind: 'starter', path: `runbooks/${rb.name}.${gen.flow === 'powershell' ? 'ps1' : 'py'}`, view }, at);
+  return stage({ kind: 'starter', path: `${folder}/${rb.name}.${gen.flow === 'powershell' ? 'ps1' : 'py'}`, view }, at);
 }
 
 /** The two quickstart parameters: where the staged files live, and an optional SAS token for them. */
-function artifactsParameters(): TemplateParameter[] {
+function artifactsParameters(folder: string): TemplateParameter[] {
   return [
     {
       name: ARTIFACTS_LOCATION,
       type: 'string',
-      description: 'URI of this template, or of its folder with a trailing slash: runbooks/ is resolved against it. Default: the URI the template was deployed from (set only for --template-uri deployments; pass it for local files).',
+      description: `URI of this template, or of its folder with a trailing slash: ${folder}/ is resolved against it. Default: the URI the template was deployed from (set only for --template-uri deployments; pass it for local files).`,
       defaultValue: member(call('deployment'), 'properties', 'templateLink', 'uri'),
     },
     {
@@ -197,16 +193,6 @@ function artifactsParameters(): TemplateParameter[] {
       defaultValue: str(''),
     },
   ];
-}
-
-function readScript(ctx: ResolveContext, readFile: ReadFile | undefined, path: string, pointer: string): string | undefined {
-  if (!readFile) {
-    ctx.error(pointer, 'AG100', `cannot read ${path}: runbook files are read by the CLI, and this caller gave no file access`);
-    return undefined;
-  }
-  const read = readFile(path);
-  if (!read.ok) ctx.error(pointer, 'AG100', `cannot read runbook file ${path} (relative to the config file): it ${read.reason}`);
-  return read.ok ? read.text : undefined;
 }
 
 /** AG500: a PowerShell 7.2 runbook cannot see modules imported for PowerShell 5.1 only. */

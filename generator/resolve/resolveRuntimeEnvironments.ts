@@ -8,7 +8,7 @@ import { childNode, childRef, type AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
 import { adviseAzAccountsPin, type PinnedItem } from './moduleAdvice.js';
 import type { SymbolTable } from './names.js';
-import { contentLink, importOrder, resolvePackageLink } from './resolveModules.js';
+import { contentLink, importOrder, resolvePackageLink, type ImportedItem } from './resolveModules.js';
 import { tagsValue } from './values.js';
 
 const ENV_TYPE = 'Microsoft.Automation/automationAccounts/runtimeEnvironments';
@@ -24,6 +24,8 @@ export interface ResolvedRuntimeEnvironment {
   readonly packages: readonly PinnedItem[];
   /** The environment and its packages: a runbook using it waits for all of them. */
   readonly dependencies: readonly ResourceRef[];
+  /** Its imported packages by lower-cased name (runbooks' dependsOn). */
+  readonly imported: ReadonlyMap<string, ImportedItem>;
 }
 
 /** One environment to create: declared under `runtimeEnvironments:`, or armgen's default for starter runbooks. */
@@ -72,7 +74,8 @@ export function resolveRuntimeEnvironments(
     );
     const packages = resolvePackages(ctx, symbols, spec, envRef);
     resources.push(...packages.resources);
-    environments.set(env.name.toLowerCase(), { name: env.name, language: env.language, version: env.version, packages: env.packages ?? [], dependencies: [envRef, ...packages.refs] });
+    const imported = new Map(packages.items.map((p) => [p.name.toLowerCase(), p]));
+    environments.set(env.name.toLowerCase(), { name: env.name, language: env.language, version: env.version, packages: env.packages ?? [], dependencies: [envRef, ...packages.items.map((p) => p.ref)], imported });
   }
   return { resources, environments };
 }
@@ -123,7 +126,7 @@ function checkRuntime(ctx: ResolveContext, { env, pointer }: EnvironmentSpec): v
 }
 
 /** The environment's packages, linked by the package-link rules and imported in dependency order. */
-function resolvePackages(ctx: ResolveContext, symbols: SymbolTable, { env, pointer }: EnvironmentSpec, envRef: ResourceRef): { resources: ResourceNode[]; refs: ResourceRef[] } {
+function resolvePackages(ctx: ResolveContext, symbols: SymbolTable, { env, pointer }: EnvironmentSpec, envRef: ResourceRef): { resources: ResourceNode[]; items: ImportedItem[] } {
   const packages = env.packages ?? [];
   const at = `${pointer}/packages`;
   const what = `package of runtime environment '${env.name}'`;
@@ -143,5 +146,5 @@ function resolvePackages(ctx: ResolveContext, symbols: SymbolTable, { env, point
     }
     resources.push(childNode(refs.get(p.name)!, { properties: obj({ contentLink: contentLink(link.uri, p.version) }), dependsOn: own.map((d) => refs.get(d)!) }));
   });
-  return { resources, refs: packages.filter((p) => edges.has(p.name)).map((p) => refs.get(p.name)!) };
+  return { resources, items: packages.filter((p) => edges.has(p.name)).map((p) => ({ name: p.name, ref: refs.get(p.name)! })) };
 }

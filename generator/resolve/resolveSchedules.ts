@@ -10,17 +10,12 @@ import type { ResolveContext } from './context.js';
 import { DATE_TIME_FORM, latestInstant, withZone } from './dateTimes.js';
 import type { SymbolTable } from './names.js';
 import type { ResolvedWorkerGroup } from './resolveHybridWorkers.js';
+import { resolveJobSchedules } from './resolveJobSchedules.js';
 import type { ResolvedRunbook } from './resolveRunbooks.js';
-import { runOnGroup } from './runOn.js';
 
 const SCHEDULE_TYPE = 'Microsoft.Automation/automationAccounts/schedules';
-const JOB_SCHEDULE_TYPE = 'Microsoft.Automation/automationAccounts/jobSchedules';
 
-/** The bool parameter that switches job-schedule creation off for redeployments. */
-export const DEPLOY_JOB_SCHEDULES_PARAMETER = 'deployJobSchedules';
-
-/** Template parameter whose default, a new GUID per deployment, seeds the job-schedule names. */
-export const JOB_SCHEDULE_SEED_PARAMETER = 'jobScheduleSeed';
+export { DEPLOY_JOB_SCHEDULES_PARAMETER, JOB_SCHEDULE_SEED_PARAMETER } from './resolveJobSchedules.js';
 
 /** Template parameter holding the default start time of every schedule that gives none. */
 export const SCHEDULE_START_PARAMETER = 'scheduleStartTime';
@@ -33,11 +28,10 @@ export interface ScheduleResolution {
 }
 
 /**
- * `schedules:` and `jobSchedules:`. A schedule without `startTime` starts at the `scheduleStartTime`
- * parameter, whose default `dateTimeAdd(utcNow('u'), 'PT15M')` is computed at deployment (utcNow is only
- * allowed in parameter defaults). A fixed start time is checked against `now` when the caller gives one:
- * resolve itself reads no clock. Job schedule names are `guid(account ID, runbook, schedule)`: stable
- * across redeploys, unique per link.
+ * `schedules:` (and, through resolveJobSchedules, `jobSchedules:`). A schedule without `startTime` starts at the
+ * `scheduleStartTime` parameter, whose default `dateTimeAdd(utcNow('u'), 'PT15M')` is computed at deployment (utcNow
+ * is only allowed in parameter defaults). A fixed start time is checked against `now` when the caller gives one:
+ * resolve itself reads no clock.
  */
 export function resolveSchedules(
   ctx: ResolveContext,
@@ -45,7 +39,7 @@ export function resolveSchedules(
   input: { readonly account: AccountRef; readonly runbooks: ReadonlyMap<string, ResolvedRunbook>; readonly groups: ReadonlyMap<string, ResolvedWorkerGroup> },
   now: Date | undefined,
 ): ScheduleResolution {
-  const { account, runbooks } = input;
+  const { account, runbooks, groups } = input;
   const resources: ResourceNode[] = [];
   const schedules = new Map<string, { name: string; ref: ResourceRef }>();
   let usesDefaultStart = false;
@@ -59,108 +53,11 @@ export function resolveSchedules(
     }
     const scheduleRef = childRef(ctx, account.ref, SCHEDULE_TYPE, str(sc.name), symbols.take(sc.name, 'schedule'));
     schedules.set(sc.name.toLowerCase(), { name: sc.name, ref: scheduleRef });
-    let startTime: Expr;
-    if (sc.startTime === undefined) {
-      usesDefaultStart = true;
-      startTime = param(SCHEDULE_START_PARAMETER);
-    } else if (typeof sc.startTime === 'string') {
-      const problem = startTimeProblem(sc.startTime, sc.startTime, now);
-      if (problem) ctx.error(`${pointer}/startTime`, 'AG308', problem);
-      startTime = str(sc.startTime);
-    } else {
-      // The parameter's literal values (default, files, environments) are checked like a literal start time.
-      const check = { code: 'AG308', problem: (value: unknown, shown: string) => startTimeProblem(value, shown, now) } as const;
-      startTime = ctx.useParam(sc.startTime, { pointer: `${pointer}/startTime/param`, type: 'string', check });
-    }
-    if (sc.timeZone !== undefined) {
-      const problem = timeZoneProblem(sc.timeZone);
-      if (problem) ctx.error(`${pointer}/timeZone`, 'AG308', problem);
-    }
-    checkShape(ctx, sc, pointer);
-    if (now && sc.expiryTime !== undefined && latestInstant(sc.expiryTime) <= now.getTime()) {
-      ctx.error(`${pointer}/expiryTime`, 'AG308', `expiryTime ${sc.expiryTime} is already past at ${now.toISOString()}: the schedule would never run`);
-    }
-    resources.push(
-      childNode(scheduleRef, {
-        properties: obj({
-          description: sc.description === undefined ? undefined : str(sc.description),
-          startTime,
-          expiryTime: sc.expiryTime === undefined ? undefined : str(sc.expiryTime),
-          frequency: str(sc.frequency),
-          // OneTime takes no interval; others default to 1 (the service treats 0/absent as unset).
-          interval: sc.frequency === 'OneTime' ? undefined : num(sc.interval ?? 1),
-          timeZone: sc.timeZone === undefined ? undefined : str(sc.timeZone),
-          advancedSchedule: advanced(sc),
-        }),
-      }),
-    );
+    if (sc.startTime === undefined) usesDefaultStart = true;
+    resources.push(childNode(scheduleRef, { properties: scheduleProperties(ctx, sc, pointer, now) }));
   });
 
-  const links = new Map<string, string>();
-  (ctx.config.jobSchedules ?? []).forEach((js, i) => {
-    const pointer = `/jobSchedules/${i}`;
-    const runbook = runbooks.get(js.runbook.toLowerCase());
-    if (!runbook) {
-      const hint = suggestionHint(didYouMean(js.runbook, [...runbooks.values()].map((r) => r.name)));
-      ctx.error(`${pointer}/runbook`, 'AG301', `unknown runbook '${js.runbook}'.${hint || ' Declare it under runbooks:'}`);
-    }
-    const schedule = schedules.get(js.schedule.toLowerCase());
-    if (!schedule) {
-      const hint = suggestionHint(didYouMean(js.schedule, [...schedules.values()].map((s) => s.name)));
-      ctx.error(`${pointer}/schedule`, 'AG301', `unknown schedule '${js.schedule}'.${hint || ' Declare it under schedules:'}`);
-    }
-    if (!runbook || !schedule) return;
-    const key = `${runbook.name.toLowerCase()}\u0000${schedule.name.toLowerCase()}`;
-    if (links.has(key)) {
-      ctx.error(pointer, 'AG302', `runbook '${runbook.name}' is already linked to schedule '${schedule.name}' at ${links.get(key)}; Azure allows one job schedule per pair`);
-      return;
-    }
-    links.set(key, pointer);
-    const group = js.runOn === undefined ? undefined : runOnGroup(ctx, js.runOn, `${pointer}/runOn`, input.groups);
-    // A new name on every deployment (the seed defaults to newGuid()): reusing a job-schedule GUID fails ("Reusing the
-    // same GUID results in a failed deployment", schedules.md), while a new GUID for a linked pair keeps the original
-    // link (Azure/ResourceModules#1792; AVM's job-schedule module defaults its name to newGuid() and its e2e test
-    // deploys twice). See README "Deploying and redeploying" for the evidence and the limits.
-    const short = call('guid', ref(account.ref, 'id'), str(runbook.name), str(schedule.name), param(JOB_SCHEDULE_SEED_PARAMETER));
-    const linkRef = childRef(ctx, account.ref, JOB_SCHEDULE_TYPE, short, symbols.take(runbook.name, schedule.name, 'job', 'schedule'));
-    resources.push(
-      childNode(linkRef, {
-        // An escape hatch for a pipeline that manages the links elsewhere (or meets Azure refusing a new link,
-        // as azure-resource-manager-schemas#313 reported in 2017): deployJobSchedules=false skips them.
-        condition: param(DEPLOY_JOB_SCHEDULES_PARAMETER),
-        properties: obj({
-          runbook: obj({ name: str(runbook.name) }),
-          schedule: obj({ name: str(schedule.name) }),
-          parameters: js.parameters === undefined ? undefined : fromJson(js.parameters),
-          runOn: js.runOn === undefined ? undefined : str(group?.name ?? js.runOn),
-        }),
-        dependsOn: [runbook.ref, schedule.ref, ...(group ? [group.ref] : [])],
-      }),
-    );
-  });
-
-  const parameters: TemplateParameter[] = [];
-  if (links.size > 0) {
-    for (const reserved of [DEPLOY_JOB_SCHEDULES_PARAMETER, JOB_SCHEDULE_SEED_PARAMETER]) {
-      if (ctx.config.parameters && Object.hasOwn(ctx.config.parameters, reserved)) {
-        ctx.error(`/parameters/${reserved}`, 'AG302', `'${reserved}' is a parameter armgen adds for job schedules; rename yours`);
-      }
-    }
-    parameters.push(
-      {
-        name: DEPLOY_JOB_SCHEDULES_PARAMETER,
-        type: 'bool',
-        description: 'Create the job schedules (runbook-schedule links). Default true: a redeployment links again under new names and Azure keeps the existing links.',
-        defaultValue: { k: 'bool', v: true },
-      },
-      {
-        name: JOB_SCHEDULE_SEED_PARAMETER,
-        type: 'string',
-        description: 'Seed of the job-schedule names. Default: a new GUID per deployment, because Azure refuses a job-schedule name it has seen before; pass a fixed value only to reproduce a deployment.',
-        defaultValue: call('newGuid'),
-      },
-    );
-  }
+  const parameters: TemplateParameter[] = [...resolveJobSchedules(ctx, symbols, { account, runbooks, schedules, groups }, resources)];
   if (usesDefaultStart) {
     if (ctx.config.parameters && Object.hasOwn(ctx.config.parameters, SCHEDULE_START_PARAMETER)) {
       ctx.error(`/parameters/${SCHEDULE_START_PARAMETER}`, 'AG302', `'${SCHEDULE_START_PARAMETER}' is the parameter armgen adds for schedules without startTime; rename yours, or use it explicitly with startTime: { param: ${SCHEDULE_START_PARAMETER} } on every schedule`);
@@ -173,6 +70,40 @@ export function resolveSchedules(
     });
   }
   return { resources, parameters };
+}
+
+/** A schedule's properties, its times checked against Azure's rules (start ≥ 5 minutes ahead, expiry after start). */
+function scheduleProperties(ctx: ResolveContext, sc: Schedule, pointer: string, now: Date | undefined): Expr {
+  let startTime: Expr;
+  if (sc.startTime === undefined) {
+    startTime = param(SCHEDULE_START_PARAMETER);
+  } else if (typeof sc.startTime === 'string') {
+    const problem = startTimeProblem(sc.startTime, sc.startTime, now);
+    if (problem) ctx.error(`${pointer}/startTime`, 'AG308', problem);
+    startTime = str(sc.startTime);
+  } else {
+    // The parameter's literal values (default, files, environments) are checked like a literal start time.
+    const check = { code: 'AG308', problem: (value: unknown, shown: string) => startTimeProblem(value, shown, now) } as const;
+    startTime = ctx.useParam(sc.startTime, { pointer: `${pointer}/startTime/param`, type: 'string', check });
+  }
+  if (sc.timeZone !== undefined) {
+    const problem = timeZoneProblem(sc.timeZone);
+    if (problem) ctx.error(`${pointer}/timeZone`, 'AG308', problem);
+  }
+  checkShape(ctx, sc, pointer);
+  if (now && sc.expiryTime !== undefined && latestInstant(sc.expiryTime) <= now.getTime()) {
+    ctx.error(`${pointer}/expiryTime`, 'AG308', `expiryTime ${sc.expiryTime} is already past at ${now.toISOString()}: the schedule would never run`);
+  }
+  return obj({
+    description: sc.description === undefined ? undefined : str(sc.description),
+    startTime,
+    expiryTime: sc.expiryTime === undefined ? undefined : str(sc.expiryTime),
+    frequency: str(sc.frequency),
+    // OneTime takes no interval; others default to 1 (the service treats 0/absent as unset).
+    interval: sc.frequency === 'OneTime' ? undefined : num(sc.interval ?? 1),
+    timeZone: sc.timeZone === undefined ? undefined : str(sc.timeZone),
+    advancedSchedule: advanced(sc),
+  });
 }
 
 /**

@@ -7,22 +7,20 @@ import { childNode, childRef, isSecureStringParam, type AccountRef } from './chi
 import { isParamRef, type ResolveContext } from './context.js';
 import type { SymbolTable } from './names.js';
 import { JSON_TYPE } from './resolveParameters.js';
+import { literalValue } from './variableValues.js';
 
 const VARIABLE_TYPE = 'Microsoft.Automation/automationAccounts/variables';
 const CREDENTIAL_TYPE = 'Microsoft.Automation/automationAccounts/credentials';
 
 
 /**
- * The API's variable `value` is a JSON text (a string value carries its quotes: `"\"text\""`). Literal values
- * are encoded here; a parameter is encoded at deployment by ARM's own serializer: `string(createArray(p))`
- * is `["..."]`, and dropping the first and last character leaves p as JSON, correctly escaped, whatever its type.
+ * A parameter as a variable's `value`, the JSON text the API stores (forms per type: azure/automationVariables.ts;
+ * literals: variableValues.ts). It is encoded at deployment by ARM's own serializer: `string(createArray(p))` is
+ * `["..."]`, and dropping the first and last character leaves p as JSON, correctly escaped, whatever its type.
  */
-export function variableValue(value: unknown, paramExpr?: Expr): Expr {
-  if (paramExpr) {
-    const wrapped = call('string', arr([paramExpr]));
-    return call('substring', wrapped, num(1), op('-', call('length', wrapped), num(2)));
-  }
-  return str(JSON.stringify(value));
+export function paramVariableValue(paramExpr: Expr): Expr {
+  const wrapped = call('string', arr([paramExpr]));
+  return call('substring', wrapped, num(1), op('-', call('length', wrapped), num(2)));
 }
 
 /**
@@ -90,12 +88,17 @@ export interface ResolvedCredential {
  * in clear into the template (and the committed config), and a plain parameter is shown in the deployment's
  * history. `clearTextAcknowledged: true` says the value is not secret and encryption is wanted anyway.
  */
-function variableValueOf(ctx: ResolveContext, v: Variable, pointer: string, isEncrypted: boolean): Expr {
+function variableValueOf(ctx: ResolveContext, v: Variable, pointer: string, isEncrypted: boolean): Expr | undefined {
   const byParam = isParamRef(v.value) && Object.keys(v.value as object).length === 1;
   const ref = byParam ? (v.value as { param: string }) : undefined;
   const params = ctx.config.parameters;
   const declared = ref && params && Object.hasOwn(params, ref.param) ? params[ref.param] : undefined;
   const secure = declared !== undefined && (declared.type === 'securestring' || declared.type === 'secureObject');
+  // A Null variable has no value to protect: nothing is written.
+  if (v.value === null) {
+    if (v.clearTextAcknowledged !== undefined) ctx.error(`${pointer}/clearTextAcknowledged`, 'AG200', `variable '${v.name}' has no value (null), so there is nothing in clear to acknowledge; remove clearTextAcknowledged`);
+    return undefined;
+  }
   if (v.clearTextAcknowledged !== undefined && (!isEncrypted || secure)) {
     ctx.error(`${pointer}/clearTextAcknowledged`, 'AG200', `clearTextAcknowledged applies only to an encrypted variable whose value is not a secure parameter; remove it from variable '${v.name}'`);
   } else if (isEncrypted && !secure && v.clearTextAcknowledged !== true && (!ref || declared)) {
@@ -106,12 +109,12 @@ function variableValueOf(ctx: ResolveContext, v: Variable, pointer: string, isEn
       `variable '${v.name}' is encrypted${v.isEncrypted === undefined ? ' (the default)' : ''} but its value is ${what}: take a secret from a securestring or secureObject parameter ({ param: NAME }); for a value that is not secret set isEncrypted: false, or clearTextAcknowledged: true to encrypt it anyway`,
     );
   }
-  if (!ref) return variableValue(v.value);
+  if (!ref) return literalValue(ctx, v, pointer);
   const p = ctx.useParam(ref, { pointer: `${pointer}/value/param`, type: declared ? JSON_TYPE[declared.type] : 'string', secrecy: 'secret' });
   if (secure && !isEncrypted) {
     ctx.error(`${pointer}/isEncrypted`, 'AG303', `variable '${v.name}' takes secure parameter '${ref.param}' but isEncrypted is false: the secret would be readable in the portal`);
   }
-  return variableValue(undefined, p);
+  return paramVariableValue(p);
 }
 
 function assetName(ctx: ResolveContext, name: string, pointer: string, what: string, seen: Map<string, string>): boolean {

@@ -89,7 +89,7 @@ function webhookRunbook(ctx: ResolveContext, w: Webhook, pointer: string, input:
   }
   const type = input.runbookSummaries.find((s) => s.name === runbook.name)?.type;
   if (type !== undefined && WEBHOOK.unsupportedRunbookType.test(type)) {
-    ctx.error(`${pointer}/runbook`, 'AG310', `runbook '${runbook.name}' is a ${type} runbook: "Using a webhook to start a Python runbook is not supported" (${AUTOMATION_DOCS.webhooks}); point the webhook at a PowerShell runbook`);
+    ctx.error(`${pointer}/runbook`, 'AG311', `runbook '${runbook.name}' is a ${type} runbook: "Using a webhook to start a Python runbook is not supported" (${AUTOMATION_DOCS.webhooks}); point the webhook at a PowerShell runbook`);
   }
   return runbook;
 }
@@ -135,9 +135,9 @@ function checkLocalAuth(ctx: ResolveContext, firstWebhook: string): void {
   if (ctx.api(ACCOUNT_TYPE) < DISABLE_LOCAL_AUTH_SINCE) return;
   const setting = ctx.config.automationAccount.disableLocalAuth;
   const problem = `the account disables local authentication, and webhooks use it: "Starting a runbook using a webhook" is among the features disableLocalAuth: true stops (${AUTOMATION_DOCS.disableLocalAuth}). Set automationAccount.disableLocalAuth: false to call webhooks, or start the runbook through Azure Resource Manager (Entra authentication) instead of a webhook`;
-  if (setting === undefined) ctx.error(firstWebhook, 'AG310', `${problem} (disableLocalAuth is true by default)`);
-  else if (setting === true) ctx.error('/automationAccount/disableLocalAuth', 'AG310', problem);
+  if (setting === undefined) ctx.error(firstWebhook, 'AG311', `${problem} (disableLocalAuth is true by default)`);
+  else if (setting === true) ctx.error('/automationAccount/disableLocalAuth', 'AG311', problem);
   else if (typeof setting === 'object') {
-    ctx.useParam(setting, { pointer: '/automationAccount/disableLocalAuth/param', type: 'bool', check: { code: 'AG310', problem: (value) => (value === true ? problem : undefined) } });
+    ctx.useParam(setting, { pointer: '/automationAccount/disableLocalAuth/param', type: 'bool', check: { code: 'AG311', problem: (value) => (value === true ? problem : undefined) } });
   }
 }

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { retiredFeatureMessage, retiredFeatureOfKey } from '../azure/retiredFeatures.js';
 import { didYouMean, suggestionHint } from '../util/didYouMean.js';
 
 type Schema = Record<string, unknown>;
@@ -21,6 +22,9 @@ function describeValue(error: ErrorObject): string {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       if (key === '<<') return "unknown key '<<'."; // toDiagnostics adds the merge-key hint
+      // A key naming a retired feature gets the retirement and its replacement, not a did-you-mean.
+      const retired = retiredFeatureOfKey(key);
+      if (retired) return retiredFeatureMessage(key, retired);
       const known = Object.keys((schema?.properties as object | undefined) ?? {});
       const hint = suggestionHint(didYouMean(key, known));
       return `unknown key '${key}'.${hint || (known.length ? ` Expected one of: ${known.join(', ')}.` : '')}`;

@@ -6,6 +6,9 @@ param tags object = {
   workload: 'automation'
 }
 
+@description('Object ID of the Entra group that may attach the identity to other resources')
+param operatorsGroupId string = '00000000-0000-0000-0000-0000000000a1'
+
 @description('Location for all resources.')
 param location string = resourceGroup().location
 
@@ -13,6 +16,9 @@ resource runnerIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-1
   name: 'uai-runner'
   location: location
   tags: tags
+  properties: {
+    isolationScope: 'Regional'
+  }
 }
 
 resource runnerIdentityFic1 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2024-11-30' = {
@@ -55,6 +61,36 @@ module runnerReaderAssignment 'modules/roleAssignment.resourceGroup.bicep' = {
     )
     principalType: 'ServicePrincipal'
   }
+}
+
+resource principalManagedIdentityOperatorAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(
+    runnerIdentity.id,
+    operatorsGroupId,
+    subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'f1a07417-d97a-45cb-824c-7a7467783830')
+  )
+  scope: runnerIdentity
+  properties: {
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      'f1a07417-d97a-45cb-824c-7a7467783830'
+    )
+    principalId: operatorsGroupId
+    principalType: 'Group'
+  }
+}
+
+resource runnerLock 'Microsoft.Authorization/locks@2020-05-01' = {
+  name: 'lock-uai-runner'
+  scope: runnerIdentity
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'The runbooks of aa-created-identity sign in as this identity.'
+  }
+  dependsOn: [
+    runnerIdentityFic1
+    principalManagedIdentityOperatorAssignment
+  ]
 }
 
 @description('Name of the Automation account.')

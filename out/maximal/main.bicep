@@ -29,6 +29,9 @@ param githubToken string
 @description('Branch the runbooks are synced from')
 param syncBranch string = 'main'
 
+@description('Subnet of the hybrid workers\' network, for the DSCAndHybridWorker private endpoint')
+param workerSubnetId string = '/subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-workers/subnets/snet-endpoints'
+
 @description('First run of the weekly report (default computed at deployment, one week after it)')
 param reportStart string = dateTimeAdd(utcNow('u'), 'P7D')
 
@@ -250,8 +253,13 @@ resource getInventoryRunbook 'Microsoft.Automation/automationAccounts/runbooks@2
     logProgress: false
     publishContentLink: {
       uri: uri(_artifactsLocation, 'runbooks/Get-Inventory.ps1${_artifactsLocationSasToken}')
+      version: '1.0.0.0'
     }
   }
+  dependsOn: [
+    azAccountsModule
+    azResourcesModule
+  ]
 }
 
 resource connectSystemRunbook 'Microsoft.Automation/automationAccounts/runbooks@2024-10-23' = {
@@ -497,6 +505,25 @@ resource settingsVariable 'Microsoft.Automation/automationAccounts/variables@202
   }
 }
 
+resource maintenanceStartVariable 'Microsoft.Automation/automationAccounts/variables@2024-10-23' = {
+  name: 'MaintenanceStart'
+  parent: automationAccount
+  properties: {
+    description: 'A DateTime (stored as "\\/Date(1893891600000)\\/", ms since 1970 UTC)'
+    value: '"\\/Date(1893891600000)\\/"'
+    isEncrypted: false
+  }
+}
+
+resource lastRunVariable 'Microsoft.Automation/automationAccounts/variables@2024-10-23' = {
+  name: 'LastRun'
+  parent: automationAccount
+  properties: {
+    description: 'Not defined yet (no value); a runbook sets it with Set-AutomationVariable'
+    isEncrypted: false
+  }
+}
+
 resource apiKeyVariable 'Microsoft.Automation/automationAccounts/variables@2024-10-23' = {
   name: 'ApiKey'
   parent: automationAccount
@@ -674,6 +701,60 @@ resource archive 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   }
 }
 
+module privateEndpointWebhookModule 'modules/privateEndpoint.resourceGroup.bicep' = {
+  name: 'pep-${guid(automationAccount.id, 'Webhook', 'pep-${automationAccountName}-webhook')}'
+  scope: resourceGroup('33333333-3333-3333-3333-333333333333', 'rg-network')
+  params: {
+    endpointName: 'pep-${automationAccountName}-webhook'
+    location: location
+    tags: tags
+    subnetId: resourceId(
+      '33333333-3333-3333-3333-333333333333',
+      'rg-network',
+      'Microsoft.Network/virtualNetworks/subnets',
+      'vnet-hub',
+      'snet-endpoints'
+    )
+    privateLinkServiceId: automationAccount.id
+    groupId: 'Webhook'
+    privateDnsZoneId: resourceId(
+      '33333333-3333-3333-3333-333333333333',
+      'rg-dns',
+      'Microsoft.Network/privateDnsZones',
+      'privatelink.azure-automation.net'
+    )
+  }
+}
+
+module privateEndpointDSCAndHybridWorkerModule 'modules/privateEndpointManual.resourceGroup.bicep' = {
+  name: 'pep-${guid(automationAccount.id, 'DSCAndHybridWorker', 'pep-${automationAccountName}-dsc')}'
+  scope: resourceGroup(split(workerSubnetId, '/')[2], 'rg-network')
+  params: {
+    endpointName: 'pep-${automationAccountName}-dsc'
+    location: location
+    tags: tags
+    subnetId: workerSubnetId
+    privateLinkServiceId: automationAccount.id
+    groupId: 'DSCAndHybridWorker'
+    requestMessage: 'Hybrid worker endpoint for the platform team'
+    privateDnsZoneId: resourceId(
+      '33333333-3333-3333-3333-333333333333',
+      'rg-dns',
+      'Microsoft.Network/privateDnsZones',
+      'privatelink.azure-automation.net'
+    )
+  }
+}
+
+module logAnalyticsLink 'modules/logAnalyticsLink.resourceGroup.bicep' = {
+  name: 'law-link-${guid(automationAccount.id, workspaceId)}'
+  scope: resourceGroup(split(workspaceId, '/')[2], split(workspaceId, '/')[4])
+  params: {
+    workspaceName: last(split(workspaceId, '/'))
+    automationAccountId: automationAccount.id
+  }
+}
+
 module runnerReaderAssignment 'modules/roleAssignment.resourceGroup.bicep' = {
   name: 'ra-${guid(resourceGroup().id, resourceGroup().id, runnerIdentity.id, 'acdd72a7-3385-48ef-bd42-f606fba81ae7')}'
   params: {
@@ -763,6 +844,8 @@ resource accountLock 'Microsoft.Authorization/locks@2020-05-01' = {
     maxParallelVariable
     dryRunVariable
     settingsVariable
+    maintenanceStartVariable
+    lastRunVariable
     apiKeyVariable
     sqlLoginCredential
     hybridRunAsCredential
@@ -775,6 +858,9 @@ resource accountLock 'Microsoft.Authorization/locks@2020-05-01' = {
     archive
     systemAutomationJobOperatorAssignment
     runnerContributorAssignment
+    privateEndpointWebhookModule
+    privateEndpointDSCAndHybridWorkerModule
+    logAnalyticsLink
   ]
 }
 

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { renderYaml, templateOf } from '../helpers/render.js';
 import { account, accountId, accountParameter, rulesOf, scenario, show, template } from './templates.js';
 
 const scheduleAt = (startTime: string): object => ({
@@ -62,5 +63,42 @@ describe('deploy simulator: ReadOnly locks', () => {
     const found = scenario('firstDeploy', template([account(), variable, lock('ReadOnly', [`[${accountId}]`])], accountParameter));
     expect(rulesOf(found), show(found)).to.deep.equal(['readonly-lock-races-children']);
     expect(found[0]!.at).to.equal('resources[1]');
+  });
+});
+
+describe('deploy simulator: a ReadOnly lock on a created identity (armgen output)', () => {
+  // GIVEN armgen's template for a ReadOnly-locked identity with a federated credential, a role assignment on it made
+  // in the template (a known principal) and one made by a module (the account's system identity)
+  const config = [
+    'identities:',
+    '  - name: runner',
+    '    create: true',
+    '    lock: { level: ReadOnly, readOnlyAcknowledged: true }',
+    "    federatedCredentials: [{ name: github-main, issuer: 'https://token.actions.githubusercontent.com', subject: 'repo:c/o:ref:refs/heads/main' }]",
+    'automationAccount:',
+    '  name: aa-locked-identity',
+    '  identity: { systemAssigned: true, userAssigned: [runner] }',
+    'roleAssignments:',
+    "  - { principalId: '00000000-0000-0000-0000-0000000000aa', principalType: User, role: Managed Identity Operator, scope: { kind: identity, name: runner } }",
+    '  - { identity: system, role: Reader, scope: { kind: identity, name: runner } }',
+  ].join('\n');
+  const rendered = templateOf(renderYaml(config));
+
+  it('THEN the first deployment succeeds: the lock waits for every PUT under the identity', () => {
+    const found = scenario('firstDeploy', template(rendered.resources, rendered.parameters));
+    expect(found, show(found)).to.deep.equal([]);
+  });
+
+  it('AND a lock that waited for the identity only would race the credential and the role assignment', () => {
+    // (The simulator checks the resources of this template under the lock's scope; the assignment inside the
+    // role-assignment module is checked by test/unit/resolve/identityOptions.test.ts: the lock depends on the module.)
+    const racing = rendered.resources.map((r) => (r.type === 'Microsoft.Authorization/locks' ? { ...r, dependsOn: (r.dependsOn as string[]).slice(0, 1) } : r));
+    const found = scenario('firstDeploy', template(racing, rendered.parameters));
+    // THEN exactly the credential (resources[1]) and the role assignment made here (resources[3]) are reported
+    const at = (type: string) => `resources[${rendered.resources.findIndex((r) => r.type === type)}]`;
+    expect(found.map((v) => `${v.rule} @ ${v.at}`), show(found)).to.deep.equal([
+      `readonly-lock-races-children @ ${at('Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials')}`,
+      `readonly-lock-races-children @ ${at('Microsoft.Authorization/roleAssignments')}`,
+    ]);
   });
 });

@@ -34,6 +34,26 @@ describe('the ownership manifest: canonical text, read back only when its shape 
     expect(next.files[1]).to.deep.equal(previous.files[1]);
   });
 
+  it('takes each entry\'s kind from the renderer when it says, and recognises staged files by extension in any folder', () => {
+    // GIVEN a script the renderer marks as one, in a folder named like nothing armgen knows, and unmarked staged files
+    const m = buildManifest(
+      [
+        { path: 'scripts/notes.json', bytes: bytes('n'), kind: 'script' },
+        { path: 'scripts/a.ps1', bytes: bytes('a') },
+        { path: 'ops/flow.graphrunbook', bytes: bytes('g') },
+        { path: 'modules/roleAssignment.identity.bicep', bytes: bytes('m') },
+      ],
+      'all',
+    );
+    // THEN the kinds are script, script, script and bicep
+    expect(m.files.map((f) => [f.path, f.format])).to.deep.equal([
+      ['modules/roleAssignment.identity.bicep', 'bicep'],
+      ['ops/flow.graphrunbook', 'script'],
+      ['scripts/a.ps1', 'script'],
+      ['scripts/notes.json', 'script'],
+    ]);
+  });
+
   it('manifestArtifact takes only the artifacts of its config', () => {
     const m = manifestArtifact('a', [{ path: 'a/azuredeploy.json', text: 'x' }, { path: 'ab/azuredeploy.json', text: 'y' }], 'all');
     expect(m.path).to.equal('a/.armgen-manifest.json');

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { runCli } from '../../generator/cli.js';
-import { capture, exampleProject, treeOf } from './fsHelpers.js';
+import { capture, exampleProject, runbookProject, treeOf } from './fsHelpers.js';
 
 interface ManifestJson {
   armgenManifest: number;
@@ -163,5 +163,25 @@ describe('ownership: armgen replaces or removes only the files its manifest list
     const c = capture();
     expect(await runCli(['generate', config, '--out', out], c.io)).to.equal(2);
     expect(readFileSync(join(folder, 'README.md'), 'utf8')).to.equal('# notes\n');
+  });
+  it('owns staged files in a configured artifacts folder: listed as scripts, moved back to runbooks/ when the folder is dropped', async () => {
+    // GIVEN a runbook file and a graphical runbook staged in artifacts.folder: scripts
+    const { dir, config, out } = runbookProject("Write-Output 'env'\n");
+    writeFileSync(join(dir, 'scripts', 'flow.graphrunbook'), '{"SchemaVersion":"1.7","RunbookDefinition":"AAEA","RunbookType":"GraphPowerShell"}');
+    const graph = '  - name: Flow\n    type: GraphPowerShell\n    file: scripts/flow.graphrunbook\n';
+    writeFileSync(config, `artifacts:\n  folder: scripts\n${readFileSync(config, 'utf8')}${graph}`);
+    expect(await runCli(['generate', config, '--out', out], capture().io)).to.equal(0);
+    const folder = join(out, 'rb');
+    // THEN the manifest lists both as scripts in that folder, and check agrees
+    const scripts = manifestOf(folder).files.filter((f) => f.format === 'script').map((f) => f.path);
+    expect(scripts).to.deep.equal(['scripts/env.ps1', 'scripts/flow.graphrunbook']);
+    expect(await runCli(['check', config, '--out', out], capture().io)).to.equal(0);
+    // WHEN the folder setting is removed and generate runs again
+    writeFileSync(config, readFileSync(config, 'utf8').replace('artifacts:\n  folder: scripts\n', ''));
+    expect(await runCli(['generate', config, '--out', out], capture().io)).to.equal(0);
+    // THEN the files move to runbooks/ and armgen removes its old copies (they are listed and unchanged)
+    expect(existsSync(join(folder, 'runbooks', 'flow.graphrunbook'))).to.equal(true);
+    expect(existsSync(join(folder, 'scripts', 'env.ps1'))).to.equal(false);
+    expect(manifestOf(folder).files.filter((f) => f.format === 'script').map((f) => f.path)).to.deep.equal(['runbooks/env.ps1', 'runbooks/flow.graphrunbook']);
   });
 });

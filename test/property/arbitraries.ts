@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { accessSections, sourceControl, webhookEntries, workerGroups } from './accessArbitraries.js';
-import { alnum, assetName, futureTime, hostileString, identityResourceName, letters, pick, runbookName } from './primitives.js';
+import { logAnalytics, privateEndpoints } from './networkArbitraries.js';
+import { alnum, assetName, futureTime, guid, hostileString, identityResourceName, letters, pick, rgName, runbookName } from './primitives.js';
 
-export { hostileString, identityResourceName } from './primitives.js';
+export { guid, hostileString, identityResourceName, rgName } from './primitives.js';
 
 /**
  * Arbitraries for armgen configs: valid ones over every identity kind, scope kind and hostile string,
@@ -13,10 +14,6 @@ export { hostileString, identityResourceName } from './primitives.js';
 export const accountName = fc
   .tuple(pick(letters), fc.array(fc.oneof(pick(alnum), fc.constant('-')), { minLength: 4, maxLength: 40 }), pick(alnum))
   .map(([a, mid, z]) => `${a}${mid.join('')}${z}`);
-
-export const rgName = fc.array(fc.oneof(pick(alnum), fc.constantFrom('-', '_', '(', ')')), { minLength: 1, maxLength: 30 }).map((a) => a.join(''));
-
-export const guid = fc.uuid().map((u) => u.toLowerCase());
 
 /** Names valid for each scoped resource type (Azure's per-type rules, which armgen enforces). */
 const keyVaultName = fc
@@ -48,6 +45,7 @@ const identityEntry = (name: string) =>
         name: fc.constant(name),
         resourceName: identityResourceName,
         create: fc.constant(true),
+        ...createdIdentityOptions,
         tags,
         // Entra takes one credential per name (case-insensitive) and per issuer + subject on an identity.
         federatedCredentials: fc
@@ -60,6 +58,24 @@ const identityEntry = (name: string) =>
       { requiredKeys: ['name', 'resourceName', 'create'] },
     ),
   );
+
+/**
+ * Options of a created identity: a region, an isolation scope and a lock. A Regional identity must be in the account's
+ * region, so it names none (it then follows the account); a ReadOnly lock is acknowledged, as armgen requires.
+ */
+const createdIdentityOptions = {
+  location: fc.constantFrom('westeurope', 'northeurope', 'Sweden Central'),
+  isolationScope: fc.constantFrom('None' as const, 'Regional' as const),
+  lock: fc.oneof(
+    fc.record({ level: fc.constant('CanNotDelete' as const), notes: hostileString.filter((s) => s.length > 0 && s.length <= 512) }, { requiredKeys: ['level'] }),
+    fc.record({ level: fc.constant('ReadOnly' as const), readOnlyAcknowledged: fc.constant(true), name: identityResourceName.map((n) => `lock-${n}`) }),
+  ),
+};
+
+/** A created identity with isolationScope Regional takes the account's region: drop a location the generator gave it. */
+function regionalFollowsAccount(entry: Record<string, unknown>): Record<string, unknown> {
+  return entry.isolationScope === 'Regional' ? { ...entry, location: undefined } : entry;
+}
 
 const roles = fc.constantFrom('Reader', 'Contributor', 'Key Vault Secrets User', 'virtual machine contributor', 'acdd72a7-3385-48ef-bd42-f606fba81ae7', '/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6', 'Automation Operator');
 
@@ -94,7 +110,7 @@ export const validConfig: fc.Arbitrary<Record<string, unknown>> = fc
         identities: fc.tuple(...base.handles.map(identityEntry)).map((list) =>
           // Distinct Azure identities: two entries naming the same identity are (rightly) a config error.
           list.map((entry, i) => {
-            const e = entry as Record<string, unknown>;
+            const e = regionalFollowsAccount(entry as Record<string, unknown>);
             if (typeof e.resourceName === 'string') return { ...e, resourceName: `${e.resourceName}${i}` };
             if (typeof e.resourceId === 'string') return { ...e, resourceId: `${e.resourceId}${i}` };
             return e;
@@ -104,7 +120,8 @@ export const validConfig: fc.Arbitrary<Record<string, unknown>> = fc
           fc.record({
             identity: fc.constantFrom(...(base.system ? ['system'] : []), ...base.handles, ...(base.system || base.handles.length ? [] : ['none'])),
             role: roles,
-            scope,
+            // Role assignments on the config's own identities too (they compose with a lock on a created one).
+            scope: base.handles.length ? fc.oneof(scope, fc.constantFrom(...base.handles).map((h) => ({ kind: 'identity', name: h }))) : scope,
             description: fc.option(hostileString.filter((s) => s.length > 0 && s.length < 1000), { nil: undefined }),
           }),
           { maxLength: base.system || base.handles.length ? 4 : 0 },
@@ -192,12 +209,26 @@ export const mutation: fc.Arbitrary<{ label: string; apply: Mutation }> = fc.one
 );
 
 const version = fc.tuple(fc.nat(30), fc.nat(30), fc.nat(30)).map(([a, b, c]) => `${a}.${b}.${c}`);
-const jsonish: fc.Arbitrary<unknown> = fc.oneof(hostileString, fc.integer(), fc.boolean(), fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k !== '__proto__'), fc.oneof(hostileString, fc.integer()), { maxKeys: 3 }));
+/** A date and time with a UTC offset, as a DateTime variable takes it. */
+const dateTimeWithOffset = fc
+  .tuple(fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-30T00:00:00Z'), noInvalidDate: true }), fc.constantFrom('Z', '+01:00', '-07:00', '+14:00'))
+  .map(([d, zone]) => `${d.toISOString().slice(0, -1)}${zone}`)
+  .filter((t) => /^\d{4}-/.test(t));
+/** A variable value of every Automation type: String, Integer, Boolean, DateTime, Null (not defined) and complex. */
+const jsonish: fc.Arbitrary<unknown> = fc.oneof(
+  hostileString,
+  fc.integer(),
+  fc.boolean(),
+  dateTimeWithOffset.map((dateTime) => ({ dateTime })),
+  fc.constant(null),
+  fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k !== '__proto__' && k !== 'dateTime'), fc.oneof(hostileString, fc.integer()), { maxKeys: 3 }),
+);
+
 
 /**
  * The Automation child sections (runbooks, modules, packages, runtime environments, schedules, job schedules,
- * variables, credentials, hybrid worker groups, webhooks, source control, lock, diagnostic settings), for an
- * account whose identities are `identities`.
+ * variables, credentials, hybrid worker groups, webhooks, source control, lock, diagnostic settings) and its connections (private endpoints, a linked workspace), for
+ * an account whose identities are `identities`.
  */
 export function childSections(identities: readonly string[]): fc.Arbitrary<Record<string, unknown>> {
   const idForRunbook = identities.length ? fc.constantFrom(...identities) : fc.constant(undefined);
@@ -210,6 +241,8 @@ export function childSections(identities: readonly string[]): fc.Arbitrary<Recor
           identity: idForRunbook,
           description: fc.option(hostileString.filter((s) => s.length <= 512), { nil: undefined }),
           secret: fc.boolean(),
+          version: fc.option(fc.constantFrom('1.0.0.0', '2.3.1'), { nil: undefined }),
+          needsModule: fc.boolean(),
         }),
         { maxLength: 3, selector: (r) => r.name.toLowerCase() },
       ),
@@ -243,19 +276,24 @@ export function childSections(identities: readonly string[]): fc.Arbitrary<Recor
       ),
       diagnostics: fc.boolean(),
       link: fc.boolean(),
+      folder: fc.option(fc.constantFrom('scripts', 'ops/automation', 'Runbook_Files'), { nil: undefined }),
+      endpoints: privateEndpoints,
+      logAnalytics,
       groups: workerGroups,
       webhooks: webhookEntries,
       source: fc.option(sourceControl(identities), { nil: undefined }),
     })
     .map((c) => {
       const runbooks = c.runbooks.map((r) => {
-        const base = { name: r.name, ...(r.description ? { description: r.description } : {}) };
-        if (r.kind === 'uri') return { ...base, type: 'PowerShell', uri: `https://example.org/${r.name}.ps1` };
+        const base = { name: r.name, ...(r.description ? { description: r.description } : {}), ...(r.version ? { version: r.version } : {}) };
+        // A PowerShell 5.1 runbook may wait for the modules it uses (names resolve against `modules`).
+        const dependsOn = r.needsModule && c.modules.length ? { dependsOn: [c.modules[0]!.name] } : {};
+        if (r.kind === 'uri') return { ...base, type: 'PowerShell', uri: `https://example.org/${r.name}.ps1`, ...dependsOn };
         const flow = r.kind === 'generate-ps' ? 'powershell' : 'python';
         return {
           ...base,
           // A generated Python runbook without a type runs in armgen's default Python 3.10 runtime environment.
-          ...(flow === 'powershell' ? { type: 'PowerShell' } : {}),
+          ...(flow === 'powershell' ? { type: 'PowerShell', ...dependsOn } : {}),
           generate: { flow, identity: r.identity ?? 'system', ...(r.secret ? { keyVaultSecret: { vaultName: 'kv-fuzz-01', secretName: 'secret-1' } } : {}) },
         };
       });
@@ -268,12 +306,17 @@ export function childSections(identities: readonly string[]): fc.Arbitrary<Recor
         schedules: c.schedules.length ? c.schedules.map((s) => (s.frequency === 'OneTime' ? { ...s, interval: undefined } : s)) : undefined,
         jobSchedules: c.link && runbooks.length && c.schedules.length ? [{ runbook: runbooks[0]!.name, schedule: c.schedules[0]!.name }] : undefined,
         // An encrypted literal is refused unless acknowledged as not secret (it is written into the template in clear).
-        variables: c.variables.length ? c.variables.map((v) => (v.isEncrypted ? { ...v, clearTextAcknowledged: true } : v)) : undefined,
+        // (A null value writes nothing, so there is nothing to acknowledge.)
+        variables: c.variables.length ? c.variables.map((v) => (v.isEncrypted && v.value !== null ? { ...v, clearTextAcknowledged: true } : v)) : undefined,
         credentials: c.credential ? [{ name: 'sql-login', userName: 'svc-sql', password: { param: 'sqlPassword' } }] : undefined,
         lock: c.lock,
+        // The staging folder only matters when a runbook is generated (a starter file is staged).
+        artifacts: c.folder && runbooks.some((r) => 'generate' in r) ? { folder: c.folder } : undefined,
         diagnosticSettings: c.diagnostics ? [{ workspaceId: '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-mon/providers/Microsoft.OperationalInsights/workspaces/law-1' }] : undefined,
-        // webhooks cannot start Python runbooks (AG310): they start the PowerShell ones
-        ...accessSections({ ...c, powershellRunbooks: runbooks.filter((r) => r.type === 'PowerShell').map((r) => r.name) }),
+        privateEndpoints: c.endpoints.length ? c.endpoints : undefined,
+        logAnalytics: c.logAnalytics,
+        // webhooks cannot start Python runbooks (AG311): they start the PowerShell ones
+        ...accessSections({ ...c, powershellRunbooks: runbooks.filter((r) => 'type' in r && r.type === 'PowerShell').map((r) => r.name) }),
         // the sync identity's Contributor on the account, as the docs ask (without it: an AG701 warning)
         sourceContributor: c.source?.contributor ? c.source.identity : undefined,
       };
@@ -296,7 +339,7 @@ export const fullConfig: fc.Arbitrary<Record<string, unknown>> = validConfig.cha
       ...((children.webhooks as { uri?: unknown }[] | undefined)?.some((w) => w.uri) ? { hookUri: secure('Webhook URI generated beforehand') } : {}),
       ...(children.sourceControls ? { scmToken: secure('Source control token') } : {}),
     };
-    // Webhooks need local authentication (AG310 otherwise).
+    // Webhooks need local authentication (AG311 otherwise).
     if (children.webhooks) merged.automationAccount = { ...(config.automationAccount as object), disableLocalAuth: false };
     const roles = (config.roleAssignments ?? []) as { identity: string; role: string; scope: { kind: string } }[];
     const granted = roles.some((r) => r.identity === sourceContributor && r.role.toLowerCase() === 'contributor' && r.scope.kind === 'automationAccount');

@@ -25,3 +25,7 @@ export const assetName = fc
 export const runbookName = fc.tuple(pick(letters), fc.array(fc.oneof(pick(alnum), fc.constantFrom('-', '_')), { maxLength: 20 })).map(([a, r]) => `${a}${r.join('')}`);
 
 export const futureTime = fc.date({ min: new Date('2031-01-01T00:00:00Z'), max: new Date('2039-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+
+export const rgName = fc.array(fc.oneof(pick(alnum), fc.constantFrom('-', '_', '(', ')')), { minLength: 1, maxLength: 30 }).map((a) => a.join(''));
+
+export const guid = fc.uuid().map((u) => u.toLowerCase());

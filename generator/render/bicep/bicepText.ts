@@ -137,6 +137,7 @@ export function toBicep(e: Expr, at: BicepPosition = { level: 0, column: 0 }): s
     case 'call': {
       const flat = toBicepFlat(e);
       if (at.column + flat.length + trailing <= BICEP_WIDTH) return flat;
+      if (e.fn === 'not' && e.args.length === 1 && e.args[0]!.k !== 'op' && e.args[0]!.k !== 'cond') return `!${toBicep(e.args[0]!, { ...at, column: at.column + 1 })}`;
       if (e.args.length >= 2) {
         const inner = INDENT.repeat(at.level + 1);
         const args = e.args.map((a, i) => inner + toBicep(a, { level: at.level + 1, column: inner.length, trailing: i < e.args.length - 1 ? 1 : 0, inline: true }));
@@ -189,6 +190,8 @@ export function toBicepFlat(e: Expr): string {
       if (!isBicepIdentifier(e.name) || isBicepKeyword(e.name)) throw new Error(`parameter name '${e.name}' is not a valid Bicep identifier`);
       return e.name;
     case 'call':
+      // ARM's not() is Bicep's `!` operator (Bicep has no not() function).
+      if (e.fn === 'not' && e.args.length === 1) return `!${operand(e.args[0]!)}`;
       return `${e.fn}(${e.args.map(toBicepFlat).join(', ')})`;
     case 'member':
       return toBicepFlat(e.target) + memberSuffix(e.path);

@@ -1,5 +1,6 @@
 import type { DeploymentSummary } from '../../model/summary.js';
 import { accountText, identityResourceName, identityWhere, principalText, roleText, scopeText } from './describe.js';
+import { shortIdText } from './networkRows.js';
 import { exprText } from './readmeText.js';
 
 /** Node shapes the template spells in Mermaid (see the `mermaidNode` helper). */
@@ -47,7 +48,8 @@ export function diagramView(summary: DeploymentSummary): DiagramView {
   summary.identities.forEach((identity, i) => {
     const id = `id${i + 1}`;
     principalIds.set(identity.handle, id);
-    nodes.push({ id, shape: 'stadium', lines: [principalText(identity.handle), identityResourceName(identity.ref), identityWhere(identity.ref)] });
+    const options = [...(identity.isolationScope === 'Regional' ? ['Regional isolation'] : []), ...(identity.lock ? [`lock: ${identity.lock}`] : [])];
+    nodes.push({ id, shape: 'stadium', lines: [principalText(identity.handle), identityResourceName(identity.ref), identityWhere(identity.ref), ...options] });
     if (account.userAssigned.includes(identity.handle)) edges.push({ from: 'account', to: id, label: 'attached', dotted: false });
   });
   const scopeIds = new Map<string, string>();
@@ -67,6 +69,7 @@ export function diagramView(summary: DeploymentSummary): DiagramView {
     edges.push({ from, to, label: roleText(ra.role), dotted: false });
   }
   encryptionParts(summary, principalIds, nodes, edges);
+  networkParts(summary, nodes, edges);
   const runbooks = summary.runbooks.map((rb, i): DiagramNode => ({ id: `rb${i + 1}`, shape: 'flag', lines: [`runbook ${rb.name}`, rb.type] }));
   summary.runbooks.forEach((rb, i) => {
     const to = rb.signsInAs === undefined ? undefined : principalIds.get(rb.signsInAs);
@@ -116,4 +119,18 @@ function encryptionParts(summary: DeploymentSummary, principalIds: ReadonlyMap<s
   edges.push({ from: 'account', to: 'cmk', label: `encrypted with key ${enc.keyName ? exprText(enc.keyName) : '(not named)'}`, dotted: true });
   const reader = principalIds.get(enc.identity);
   if (reader) edges.push({ from: reader, to: 'cmk', label: 'reads the key', dotted: true });
+}
+
+/** Each private endpoint (its sub-resource, its subnet) pointing at the account, and the linked workspace. */
+function networkParts(summary: DeploymentSummary, nodes: DiagramNode[], edges: DiagramEdge[]): void {
+  summary.privateEndpoints.forEach((pe, i) => {
+    const id = `pe${i + 1}`;
+    nodes.push({ id, shape: 'box', lines: [`private endpoint ${exprText(pe.name)}`, `subnet ${shortIdText(pe.subnetId)}`] });
+    edges.push({ from: id, to: 'account', label: pe.service, dotted: false });
+  });
+  if (summary.logAnalytics) {
+    const la = summary.logAnalytics;
+    nodes.push({ id: 'law', shape: 'cylinder', lines: ['Log Analytics workspace', la.created ? `${exprText(la.name)} (created here)` : shortIdText(la.workspaceId)] });
+    edges.push({ from: 'account', to: 'law', label: 'linked workspace', dotted: true });
+  }
 }

@@ -2,6 +2,7 @@ import { deployerPermissions, deployPrerequisites, KEY_VAULT_DATA_ROLES, KEY_VAU
 import type { ResolvedModel, TemplateNode } from '../../model/resolved.js';
 import type { DeploymentSummary, HybridWorkerSummary } from '../../model/summary.js';
 import { accountText, groupText, identityResourceName, identityScopeText, moduleScopeText, principalText, roleText, scopeText, THIS_GROUP, vaultIdText } from './describe.js';
+import { networkPermissionRows, networkPrerequisiteRows } from './networkRows.js';
 import { exprText } from './readmeText.js';
 
 export interface PermissionRow {
@@ -45,8 +46,9 @@ class Rows {
 /**
  * What the principal that runs the deployment needs, scope by scope, derived from the model: the deployment and the
  * account in the target group, identities created or attached, every role assignment at its own scope (and the nested
- * deployment it goes through, where that is another group or a subscription), the lock, diagnostic settings, each
- * vault a parameter file reads a secret from, and each worker VM that gets the HybridWorker extension.
+ * deployment it goes through, where that is another group or a subscription), the lock, diagnostic settings, private
+ * endpoints and the workspace link (networkRows.ts), each vault a parameter file reads a secret from, and each worker
+ * VM that gets the HybridWorker extension.
  */
 export function permissionRows(model: ResolvedModel): PermissionRow[] {
   const { summary } = model;
@@ -62,6 +64,7 @@ export function permissionRows(model: ResolvedModel): PermissionRow[] {
   if (summary.account.lock) rows.add(`the ${accountText(summary)}`, 'locks', `put a ${summary.account.lock} lock on the account`);
   const diagnostics = nodesOfType(model.template.resources, 'Microsoft.Insights/diagnosticSettings').length;
   if (diagnostics > 0) rows.add(THIS_GROUP, 'diagnosticSettings', `${diagnostics} diagnostic setting${diagnostics === 1 ? '' : 's'} on the account`);
+  networkPermissionRows(summary, (scope, rule, reason) => rows.add(scope, rule, reason));
   for (const [vaultId, uses] of keyVaultReferences(model)) rows.add(vaultIdText(vaultId), 'keyVaultDeploy', `read ${uses.join(', ')} during the deployment`);
   for (const { group, worker } of extensionWorkers(summary)) {
     const vm = exprText(worker.machine);
@@ -85,6 +88,7 @@ function identityRows(model: ResolvedModel, rows: Rows): void {
     if (!identity.ref.created) continue;
     rows.add(THIS_GROUP, 'createIdentity', `create identity ${identity.handle} (${identityResourceName(identity.ref)})`);
     if (federated.has(identity.ref)) rows.add(THIS_GROUP, 'federatedCredentials', `federated credentials of identity ${identity.handle}`);
+    if (identity.lock) rows.add(scopeText({ kind: 'identity', handle: identity.handle }, summary), 'locks', `put a ${identity.lock} lock on identity ${identity.handle}`);
   }
   for (const identity of summary.identities) {
     if (!summary.account.userAssigned.includes(identity.handle)) continue;
@@ -153,6 +157,7 @@ export function prerequisiteRows(model: ResolvedModel): PrerequisiteRow[] {
       reasons: [`runbook ${rb.name} reads secret ${secretName} as the ${principalText(rb.signsInAs)}; ${grantsSecretRead(summary, rb.signsInAs, vaultName) ? 'this template grants it' : 'this template grants no secret-reading role on that vault to it'}`],
     });
   }
+  rows.push(...networkPrerequisiteRows(summary));
   return rows;
 }
 

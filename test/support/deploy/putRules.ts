@@ -11,7 +11,7 @@ import type { PlannedResource } from './plan.js';
 import { putRoleAssignment } from './roleAssignments.js';
 import { violation, type Violation } from './rules.js';
 import { parseDate } from './time.js';
-import { EvaluationError, sameText, type ObjectValue } from './values.js';
+import { EvaluationError, isObject, sameText, type ObjectValue } from './values.js';
 
 /** One PUT: the planned resource and its evaluated body. */
 export interface PutRequest {
@@ -58,7 +58,23 @@ export function checkPut(put: PutRequest, state: AzureState, options: PutOptions
     return refused ? outcome(refused) : { apply: 'store', violations: hazard ? [hazard] : [] };
   }
   if (type === 'microsoft.automation/automationaccounts/hybridrunbookworkergroups/hybridrunbookworkers') return outcome(putHybridWorker(put, state));
+  if (type === 'microsoft.network/privateendpoints') return outcome(endpointSubscription(put));
   return STORE;
+}
+
+/** The endpoint's subscription is its subnet's (an opaque subnet ID, read at deployment, is not judged). */
+function endpointSubscription(put: PutRequest): Violation | undefined {
+  const subnet = isObject(put.properties.subnet) ? put.properties.subnet.id : undefined;
+  if (typeof subnet !== 'string' || !/^\/subscriptions\/[^/]+\//i.test(subnet)) return undefined;
+  const subnetSubscription = subnet.split('/')[2]!;
+  const own = put.resource.id.split('/')[2]!;
+  if (sameText(subnetSubscription, own)) return undefined;
+  return violation(
+    'private-endpoint-subscription',
+    put.resource.at,
+    put.resource.label,
+    `the endpoint is created in subscription ${own}, its subnet ${subnet} is in ${subnetSubscription}`,
+  );
 }
 
 /** "The start time of the schedule must be at least 5 minutes after the time you create the schedule." */

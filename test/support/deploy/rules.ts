@@ -131,6 +131,12 @@ export const RULES = {
       'ARM deployment names are unique per scope (deployment-history): a same-named deployment replaces the other\'s record, and two running at ' +
       'once conflict (DeploymentActive, learn.microsoft.com common-deployment-errors). AZURE-NOTES §1 row 29, §6 (Azure/missionlz#760).',
   },
+  'private-endpoint-subscription': {
+    title: "a private endpoint is created in its subnet's subscription",
+    source:
+      'learn.microsoft.com/azure/private-link/private-endpoint-overview "Private endpoint properties": "The private endpoint must be deployed in ' +
+      'the same region and subscription as the virtual network." (the connected resource may be elsewhere).',
+  },
 } as const satisfies Record<string, { readonly title: string; readonly source: string }>;
 
 export type RuleId = keyof typeof RULES;

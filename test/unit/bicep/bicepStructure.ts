@@ -370,3 +370,34 @@ automationAccount:
 roleAssignments:
   - { identity: ops, role: Reader, scope: { kind: subscription } }
 `;
+
+/**
+ * Private endpoints and a created Log Analytics workspace in every shape the Bicep printer must handle: an endpoint in
+ * the deployment's group on a parameter subnet and zone, manual and automatic endpoints in other groups (two module
+ * files), and a workspace created and linked beside the account.
+ */
+export const NETWORK_YAML = `parameters:
+  subnetId:
+    type: string
+    defaultValue: /subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pe
+  zoneId:
+    type: string
+    defaultValue: /subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.azure-automation.net
+automationAccount:
+  name: aa-network-01
+  tags: { team: network }
+privateEndpoints:
+  - { service: Webhook, subnetId: { param: subnetId }, privateDnsZoneId: { param: zoneId } }
+  - service: DSCAndHybridWorker
+    subnetId: /subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet-spoke/subnets/snet-pe
+    resourceGroup: rg-spoke
+    location: northeurope
+    manualApproval: true
+    tags: { tier: "it's [private]" }
+  - service: Webhook
+    name: pep-spoke-webhook
+    subnetId: /subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet-spoke/subnets/snet-pe
+    resourceGroup: rg-spoke
+logAnalytics:
+  createWorkspace: { name: law-network-01, retentionInDays: 45 }
+`;

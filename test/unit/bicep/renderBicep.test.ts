@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { renderYaml, templateOf } from '../../helpers/render.js';
 import { verifyBicep } from '../../../generator/verify/verifyBicep.js';
-import { expectSameParameters, HOSTILE_YAML, parseBicep, parseBicepLiteral, SCOPES_YAML } from './bicepStructure.js';
+import { expectSameParameters, HOSTILE_YAML, NETWORK_YAML, parseBicep, parseBicepLiteral, SCOPES_YAML } from './bicepStructure.js';
 
 const bicepOf = (r: ReturnType<typeof renderYaml>, path = 'main.bicep') => r.artifacts.find((a) => a.path === `${r.name}/${path}`)!.text;
 
@@ -189,6 +189,32 @@ variables:
       expect(value('label')).to.equal("O'Brien ${x}");
       expect(value('tags')).to.deep.equal({ 'a-b': 'c\\d', n: 1, t: true });
     });
+  });
+});
+
+describe('renderBicep: private endpoints and the workspace link', () => {
+  it('writes one module file per approval mode and the conditional DNS zone group with Bicep\'s ! (ARM not())', () => {
+    // GIVEN endpoints in other groups with automatic and manual approval WHEN rendered
+    const r = renderYaml(NETWORK_YAML, 'network.yaml');
+    // THEN each mode has its module file, written once although two endpoints use the automatic one
+    expect(r.artifacts.map((a) => a.path).filter((p) => p.includes('/modules/'))).to.deep.equal([
+      'network/modules/privateEndpoint.resourceGroup.bicep',
+      'network/modules/privateEndpointManual.resourceGroup.bicep',
+    ]);
+    const auto = bicepOf(r, 'modules/privateEndpoint.resourceGroup.bicep');
+    expect(auto).to.include("resource privateDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-07-01' = if (!empty(privateDnsZoneId)) {");
+    expect(auto).not.to.include('requestMessage');
+    expect(bicepOf(r, 'modules/privateEndpointManual.resourceGroup.bicep')).to.include('requestMessage: empty(requestMessage) ? null : requestMessage');
+    // ...and the ARM inner template says the same with not()
+    const arm = templateOf(r).resources.find((x) => x.type === 'Microsoft.Resources/deployments')!;
+    const inner = (arm.properties as { template: { resources: { condition?: string }[] } }).template;
+    expect(inner.resources[1]!.condition).to.equal("[not(empty(parameters('privateDnsZoneId')))]");
+  });
+
+  it('puts a module into the subnet\'s subscription and declares the created workspace as the link\'s parent', () => {
+    const text = bicepOf(renderYaml(NETWORK_YAML, 'network.yaml'));
+    expect(text).to.include("  scope: resourceGroup('33333333-3333-3333-3333-333333333333', 'rg-spoke')\n");
+    expect(text).to.include("resource logAnalyticsLink 'Microsoft.OperationalInsights/workspaces/linkedServices@2025-07-01' = {\n  name: 'Automation'\n  parent: logAnalyticsWorkspace\n");
   });
 });
 

@@ -70,25 +70,25 @@ describe('webhooks: resolve', () => {
     expect(officialSchemaErrors(template)).to.deep.equal([]);
   });
 
-  it('GIVEN an unknown runbook THEN AG301 with a did-you-mean; GIVEN a Python runbook THEN AG310', () => {
+  it('GIVEN an unknown runbook THEN AG301 with a did-you-mean; GIVEN a Python runbook THEN AG311', () => {
     expect(errorsOf(webhookConfig('webhooks:\n  - { name: h, runbook: Restart-Servce }\n'))).to.deep.equal(["AG301 /webhooks/0/runbook: unknown runbook 'Restart-Servce'. Did you mean 'Restart-Service'?"]);
     const [python] = errorsOf(webhookConfig('webhooks:\n  - { name: h, runbook: Py-Job }\n'));
-    expect(python).to.match(/^AG310 \/webhooks\/0\/runbook: runbook 'Py-Job' is a Python3 runbook: "Using a webhook to start a Python runbook is not supported"/);
+    expect(python).to.match(/^AG311 \/webhooks\/0\/runbook: runbook 'Py-Job' is a Python3 runbook: "Using a webhook to start a Python runbook is not supported"/);
   });
 
-  it("GIVEN armgen's default disableLocalAuth (true) THEN the webhook is an error AG310 that says what to set", () => {
+  it("GIVEN armgen's default disableLocalAuth (true) THEN the webhook is an error AG311 that says what to set", () => {
     const errors = errorsOf(webhookConfig('webhooks:\n  - { name: h, runbook: Restart-Service }\n', ''));
     expect(errors).to.have.length(1);
-    expect(errors[0]).to.match(/^AG310 \/webhooks\/0: the account disables local authentication/).and.to.match(/disableLocalAuth: false/).and.to.match(/true by default/);
+    expect(errors[0]).to.match(/^AG311 \/webhooks\/0: the account disables local authentication/).and.to.match(/disableLocalAuth: false/).and.to.match(/true by default/);
   });
 
-  it('GIVEN disableLocalAuth: true, or a bool parameter whose default is true THEN AG310 at that setting; false passes', () => {
+  it('GIVEN disableLocalAuth: true, or a bool parameter whose default is true THEN AG311 at that setting; false passes', () => {
     const explicit = generateConfig('w.yaml', webhookConfig('webhooks:\n  - { name: h, runbook: Restart-Service }\n', '  disableLocalAuth: true'));
     expect(explicit.ok).to.equal(false);
-    expect(explicit.diagnostics.filter((d) => d.code === 'AG310').map((d) => d.pointer)).to.deep.equal(['/automationAccount/disableLocalAuth']);
+    expect(explicit.diagnostics.filter((d) => d.code === 'AG311').map((d) => d.pointer)).to.deep.equal(['/automationAccount/disableLocalAuth']);
     const viaParam = (value: boolean) =>
       webhookConfig(`parameters:\n  localOff: { type: bool, defaultValue: ${value} }\nwebhooks:\n  - { name: h, runbook: Restart-Service }\n`, '  disableLocalAuth: { param: localOff }');
-    expect(errorsOf(viaParam(true)).join('\n')).to.match(/^AG310 \/parameters\/localOff\/defaultValue: .*parameter 'localOff' is used at \/automationAccount\/disableLocalAuth/);
+    expect(errorsOf(viaParam(true)).join('\n')).to.match(/^AG311 \/parameters\/localOff\/defaultValue: .*parameter 'localOff' is used at \/automationAccount\/disableLocalAuth/);
     expect(generateConfig('w.yaml', viaParam(false)).ok).to.equal(true);
   });
 

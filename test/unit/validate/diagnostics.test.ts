@@ -26,6 +26,17 @@ describe('schema diagnostics: one message per mistake, in the words of the confi
     expect(messagesOf(account({ location: {} }))).to.deep.equal(["/automationAccount/location: missing required key 'param'"]);
   });
 
+  it('refuses a retired feature by name (any case, any level) with its retirement date and replacement, not a did-you-mean', () => {
+    // GIVEN keys that name Update Management and gallery solutions, at the top and inside the account
+    const messages = messagesOf({ ...account({ SoftwareUpdateConfigurations: [] }), gallerySolutions: [{ name: 'Updates' }] });
+    // THEN each says what retired when and what replaces it
+    expect(messages).to.have.length(2);
+    expect(messages[0]).to.match(/^\/gallerySolutions: 'gallerySolutions' is not supported: .*retired on 31 August 2024; use Azure Update Manager/);
+    expect(messages[1]).to.match(/^\/automationAccount\/SoftwareUpdateConfigurations: 'SoftwareUpdateConfigurations' is not supported: Automation Update Management .* retired on 31 August 2024; use Azure Update Manager .*\(https:\/\/learn\.microsoft\.com\/azure\/automation\/update-management\/overview\)\.$/);
+    // ...while an ordinary unknown key keeps the did-you-mean
+    expect(messagesOf({ ...account({}), privateEndpoint: [] })).to.deep.equal(["/privateEndpoint: unknown key 'privateEndpoint'. Did you mean 'privateEndpoints'?"]);
+  });
+
   it('reads a mapping in a mapping-or-param field (tags) as the mapping unless it has a `param` key', () => {
     expect(messagesOf(account({ tags: { 'a/b': 'x', n: 1 } }))).to.deep.equal([
       '/automationAccount/tags/a~1b: invalid key "a/b": it does not have the required form (pattern ^[^<>%&\\\\?/]*$)',

@@ -108,6 +108,52 @@ describe('README per output: what the deploying principal needs, derived from th
   });
 });
 
+describe('README per output: private endpoints and the workspace link', () => {
+  const ZONE = '/subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.azure-automation.net';
+
+  it('GIVEN endpoints in another group THEN it asks for endpoint write and deployments there, subnet join, zone join, and approval only for the automatic one', () => {
+    const view = viewOf('maximal');
+    expect(pairs(view)).to.include.members([
+      `resource group rg-network in subscription 33333333-3333-3333-3333-333333333333 | ${deployerPermissions.privateEndpoints.action}`,
+      `resource group rg-network in subscription 33333333-3333-3333-3333-333333333333 | ${deployerPermissions.deployments.action}`,
+      `subnet /subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-endpoints | ${deployerPermissions.joinSubnet.action}`,
+      `resource group rg-network in the subscription of subnet {workerSubnetId} | ${deployerPermissions.privateEndpoints.action}`,
+      `subnet {workerSubnetId} | ${deployerPermissions.joinSubnet.action}`,
+      `private DNS zone ${ZONE} | ${deployerPermissions.joinPrivateDnsZone.action}`,
+      `the Log Analytics workspace {workspaceId} | ${deployerPermissions.linkWorkspace.action}`,
+      `the resource group of {workspaceId} | ${deployerPermissions.deployments.action}`,
+    ]);
+    const approvals = view.permissions.filter((p) => p.action === deployerPermissions.approvePrivateEndpoint.action);
+    expect(approvals.map((p) => p.reasons)).to.deep.equal([['approve the connection of private endpoint pep-{automationAccountName}-webhook (Webhook) at once']]);
+  });
+
+  it("GIVEN two endpoints in one zone THEN one prerequisite row says the zone must be linked, for both; each subnet's network must be in the endpoint's region", () => {
+    const rows = viewOf('maximal').prerequisites;
+    const zone = rows.filter((p) => p.resource === `private DNS zone ${ZONE}`);
+    expect(zone).to.have.length(1);
+    expect(zone[0]!.reasons).to.have.length(2);
+    expect(rows.filter((p) => p.resource.startsWith('subnet ')).map((p) => p.reasons[0])).to.deep.equal([
+      'private endpoint pep-{automationAccountName}-webhook (Webhook) is created in region {location}',
+      'private endpoint pep-{automationAccountName}-dsc (DSCAndHybridWorker) is created in region {location}',
+    ]);
+  });
+
+  it('GIVEN a created workspace THEN workspace and linked-service write in this group; the diagram shows it linked', () => {
+    const view = readmeView(renderYaml('automationAccount:\n  name: aa-law-readme\nlogAnalytics:\n  createWorkspace: { name: law-readme-01 }\n').model);
+    expect(pairs(view)).to.include.members([
+      `this resource group (the one you deploy to) | ${deployerPermissions.createWorkspace.action}`,
+      `this resource group (the one you deploy to) | ${deployerPermissions.linkWorkspace.action}`,
+    ]);
+    expect(view.diagram.nodes.find((n) => n.id === 'law')!.lines).to.deep.equal(['Log Analytics workspace', 'law-readme-01 (created here)']);
+  });
+
+  it('GIVEN endpoints THEN each is a node pointing at the account, labelled with its sub-resource', () => {
+    const { diagram } = viewOf('maximal');
+    expect(diagram.edges.filter((e) => e.to === 'account' && e.from.startsWith('pe')).map((e) => `${e.from}-${e.label}`)).to.deep.equal(['pe1-Webhook', 'pe2-DSCAndHybridWorker']);
+    expect(diagram.nodes.find((n) => n.id === 'pe1')!.lines).to.deep.equal(['private endpoint pep-{automationAccountName}-webhook', 'subnet vnet-hub/snet-endpoints']);
+  });
+});
+
 describe('README per output: the diagram', () => {
   it('GIVEN generated runbooks THEN each points at the identity it signs in as; a script runbook points nowhere', () => {
     const { diagram } = viewOf('maximal');
@@ -118,7 +164,7 @@ describe('README per output: the diagram', () => {
 
   it('GIVEN role assignments THEN each is an edge identity -> scope labelled with the role; one on the account points at the account', () => {
     const { diagram } = viewOf('maximal');
-    const roles = diagram.edges.filter((e) => !['has', 'attached', 'signs in as', 'reads the key', 'syncs runbooks into', 'syncs as'].includes(e.label) && !e.label.startsWith('encrypted'));
+    const roles = diagram.edges.filter((e) => !['has', 'attached', 'signs in as', 'reads the key', 'syncs runbooks into', 'syncs as'].includes(e.label) && !e.label.startsWith('encrypted') && !e.from.startsWith('pe') && e.to !== 'law');
     expect(roles.map((e) => `${e.from}-${e.label}->${e.to}`)).to.deep.equal(['id1-Reader->scope1', 'sys-Automation Job Operator->account', 'id1-Key Vault Secrets User->scope2', 'id1-Contributor->account']);
   });
 

@@ -49,7 +49,9 @@ export function buildCli(argv: readonly string[], io: Io = processIo, setExit: (
     .exitProcess(false)
     .fail((message, error) => {
       // Throwing stops yargs before any handler runs, so a usage error can never write anything.
-      throw error ?? new UsageError(explainUsage(message, argv, knownOptions(y)));
+      // A .check() that returns a message reaches here as a yargs YError: a usage error too.
+      if (error && error.name !== 'YError') throw error;
+      throw new UsageError(explainUsage(message ?? error?.message ?? '', argv, knownOptions(y)));
     });
   return y;
 }
@@ -69,13 +71,25 @@ function knownOptions(y: Argv): string[] {
  */
 function explainUsage(message: string, argv: readonly string[], known: readonly string[]): string {
   if (message.startsWith('Did you mean')) return `unknown command '${argv[0]}'. ${message}`;
-  const listed = /^Unknown arguments?: (.+)$/.exec(message)?.[1]?.split(', ');
+  // An unknown `--flag` takes the next word as its value, so yargs sees no config and says only that;
+  // name the unknown option instead, the real mistake.
+  const swallowed = message.startsWith('Not enough non-option arguments') ? unknownLongOptions(argv, known) : [];
+  const listed = swallowed.length > 0 ? swallowed : /^Unknown arguments?: (.+)$/.exec(message)?.[1]?.split(', ');
   if (!listed) return message;
   // yargs lists an unknown --foo-bar twice, also as fooBar; long options only, as typed (no one-letter aliases).
   const unknown = listed.filter((u) => !/[A-Z]/.test(u) || !listed.includes(u.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)));
   const options = known.filter((k) => k.length > 1 && k === k.toLowerCase());
   const hints = unknown.flatMap((u) => didYouMean(u.replace(/^-+/, ''), options, 2).map((s) => `--${s}`));
   return `unknown ${unknown.length === 1 ? 'argument' : 'arguments'}: ${unknown.join(', ')}.${suggestionHint([...new Set(hints)])}`;
+}
+
+/** The `--long` options in argv that the parser does not know, named as yargs names them (no dashes, `=value` or `no-`). */
+function unknownLongOptions(argv: readonly string[], known: readonly string[]): string[] {
+  const stop = argv.indexOf('--');
+  return (stop < 0 ? argv : argv.slice(0, stop)).flatMap((a) => {
+    const name = /^--(?:no-)?([^=]+)/.exec(a)?.[1];
+    return name !== undefined && !known.includes(name) ? [name] : [];
+  });
 }
 
 /** Run the CLI and resolve to the exit code; user errors print diagnostics, bugs print a stack only with --debug. */
@@ -93,6 +107,8 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
 }
 
 function reportFailure(err: unknown, argv: readonly string[], io: Io): number {
+  // yargs rejects with a bare string when a .check() returns a message: that is a usage error too.
+  if (typeof err === 'string') return reportFailure(new UsageError(err), argv, io);
   if (err instanceof UsageError) {
     const command = COMMANDS.find((c) => c === argv[0]);
     io.stderr(`${safeText(`armgen: error AG000: ${err.message}`)}\nRun 'armgen ${command ? `${command} ` : ''}--help' for usage.\n`);

@@ -49,13 +49,17 @@ export const nameRules = {
     pattern: /^[A-Za-z][A-Za-z0-9_-]*$/,
     rule: '1-63 characters: letters, digits, underscores and hyphens; start with a letter',
   },
-  /** Schedules, variables, credentials, certificates, connections, webhooks. */
+  /**
+   * Schedules, variables, credentials, certificates, connections, webhooks: "Can't use: <>*%&:\\?.+/ or control
+   * characters. Can't end with space." (learn.microsoft.com/azure/templates/microsoft.automation/automationaccounts/variables,
+   * .../schedules, .../credentials). Control characters are Unicode's Cc: C0, DEL and C1.
+   */
   automationAsset: {
     what: 'Automation asset name',
     min: 1,
     max: 128,
-    pattern: /^[^<>*%&:\\?.+/]*[^<>*%&:\\?.+/ ]$/,
-    rule: '1-128 characters, none of <>*%&:\\?.+/ and not ending with a space',
+    pattern: /^[^<>*%&:\\?.+/\p{Cc}]*[^<>*%&:\\?.+/ \p{Cc}]$/u,
+    rule: '1-128 characters, none of <>*%&:\\?.+/ or control characters, and not ending with a space',
   },
   // "A friendly name for the source control. This name must contain only letters and numbers." (source-control-integration)
   sourceControl: {
@@ -194,7 +198,12 @@ export function tagsProblem(tags: unknown): string | undefined {
   if (typeof tags !== 'object' || tags === null || Array.isArray(tags)) return 'tags must be an object of tag names to string values';
   const entries = Object.entries(tags);
   if (entries.length > TAG_LIMITS.maxTags) return `${entries.length} tags: Azure allows at most ${TAG_LIMITS.maxTags} per resource`;
+  // "Tag names are case-insensitive for operations" (same page): Azure keeps one of two names equal but for case.
+  const seen = new Map<string, string>();
   for (const [key, value] of entries) {
+    const other = seen.get(key.toLowerCase());
+    if (other !== undefined) return `tag names ${JSON.stringify(other)} and ${JSON.stringify(key)} differ only by letter case: Azure tag names are case-insensitive, so one value would be lost`;
+    seen.set(key.toLowerCase(), key);
     if (key.length === 0) return `an empty tag name: Azure requires 1-${TAG_LIMITS.maxNameLength} characters`;
     if (key.length > TAG_LIMITS.maxNameLength) return `tag name '${key.slice(0, 40)}...' has ${key.length} characters: Azure allows at most ${TAG_LIMITS.maxNameLength}`;
     if (TAG_LIMITS.forbiddenInName.test(key)) return `tag name ${JSON.stringify(key)} contains one of < > % & \\ ? /, which Azure refuses in tag names`;

@@ -25,7 +25,12 @@ export function generateCommand(ctx: CommandContext): CommandModule<GlobalArgs, 
       ])
         .option('keep-going', { describe: 'Write the valid configs and report the invalid ones (exit 2)', type: 'boolean', default: false })
         .option('stdout', { describe: "Print one config's template (azuredeploy.json or main.bicep) instead of writing files; needs one config and --format arm or bicep", type: 'boolean', default: false })
-        .check((argv) => stdoutUsage(argv as unknown as GenerateArgs)) as unknown as Argv<GenerateArgs>,
+        .check((argv) => {
+          // Thrown, not returned: yargs hands a returned message on as a bare string, which reads as a crash.
+          const problem = stdoutUsage(argv as unknown as GenerateArgs);
+          if (problem !== true) throw new UsageError(problem);
+          return true;
+        }) as unknown as Argv<GenerateArgs>,
     handler: (args) => {
       const report = createReporter(ctx.io, args['diagnostics-format']);
       const run = runConfigs(args.config, { format: args.format, readme: args.readme, ...(args['stamp-version'] ? { stampVersion: armgenVersion } : {}) }, { out: args.out, onProgress: progress(ctx.io) });

@@ -1,11 +1,11 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { CommandContext } from './context.js';
 import { EXIT } from './exitCodes.js';
-import { describeCommand, outputOptions, type GlobalArgs, type InputArgs, type OutputArgs } from './options.js';
+import { describeCommand, outputOptions, type GlobalArgs, type InputArgs, type OutputArgs, type StrictArgs } from './options.js';
 import { count, createReporter, skippedNote } from './report.js';
 import { runConfigs, tally } from './runConfigs.js';
 
-export type LintArgs = GlobalArgs & InputArgs & OutputArgs;
+export type LintArgs = GlobalArgs & InputArgs & OutputArgs & StrictArgs;
 
 const DESCRIPTION = "Render configs in memory and check the ARM output against armgen's lint rules and Azure's template limits; exit 1 on any finding";
 
@@ -21,8 +21,9 @@ export function lintCommand(ctx: CommandContext): CommandModule<GlobalArgs, Lint
     command: 'lint <config..>',
     describe: DESCRIPTION,
     builder: (y: Argv<GlobalArgs>) =>
-      describeCommand(outputOptions(y, 'Output folder the findings name (out/NAME/azuredeploy.json); nothing is written'), 'lint <config..> [options]', DESCRIPTION, [
+      describeCommand(lintStrictOption(outputOptions(y, 'Output folder the findings name (out/NAME/azuredeploy.json); nothing is written')), 'lint <config..> [options]', DESCRIPTION, [
         ['$0 lint automation.yaml', 'Lint one config'],
+        ["$0 lint configs --strict", 'The same in a pipeline that passes --strict to every command'],
         ["$0 lint 'configs/**/*.yaml' --diagnostics-format sarif > lint.sarif", 'Report findings for GitHub code scanning'],
       ]) as unknown as Argv<LintArgs>,
     handler: (args) => {
@@ -40,4 +41,12 @@ export function lintCommand(ctx: CommandContext): CommandModule<GlobalArgs, Lint
       ctx.setExit(findings.length > 0 ? EXIT.findings : EXIT.ok);
     },
   };
+}
+
+/**
+ * `lint` already fails on every finding it prints, warnings included; `--strict` is accepted so a pipeline can
+ * pass it to every command (issue 13 asks for `lint --strict` in CI), and it changes nothing.
+ */
+function lintStrictOption<T>(y: Argv<T>): Argv<T & StrictArgs> {
+  return y.option('strict', { describe: 'Accepted for symmetry with generate/validate/check: lint already exits 1 on every finding, warnings included', type: 'boolean', default: false });
 }

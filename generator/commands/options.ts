@@ -1,3 +1,4 @@
+import { UsageError } from './context.js';
 import type { Argv } from 'yargs';
 import type { DiagnosticsFormat } from './report.js';
 
@@ -41,8 +42,9 @@ export function outputOptions<T>(y: Argv<T>, describe = 'Output folder: configs 
     .check((argv) => {
       const out = (argv as unknown as OutputArgs).out;
       // Without this, `-o -` (the usual "standard output") writes a folder named '-'.
-      if (out === '-') return "-o - is not supported: armgen writes a folder of files; use --stdout to print one config's template";
-      if (out.trim() === '') return '--out needs a folder name';
+      // Thrown, not returned: yargs hands a returned message on as a bare string, which reads as a crash.
+      if (out === '-') throw new UsageError("-o - is not supported: armgen writes a folder of files; use --stdout to print one config's template");
+      if (out.trim() === '') throw new UsageError('--out needs a folder name');
       return true;
     });
 }

@@ -689,7 +689,7 @@ export interface RuntimeEnvironment {
  */
 export interface Schedule {
   /**
-   * Asset name: 1-128 characters, none of <>*%&:\?.+/ and not ending with a space.
+   * Asset name: 1-128 characters, none of <>*%&:\?.+/ or control characters, and not ending with a space.
    */
   name: string;
   description?: string;
@@ -758,7 +758,7 @@ export interface JobSchedule {
  */
 export interface Variable {
   /**
-   * Asset name: 1-128 characters, none of <>*%&:\?.+/ and not ending with a space.
+   * Asset name: 1-128 characters, none of <>*%&:\?.+/ or control characters, and not ending with a space.
    */
   name: string;
   description?: string;
@@ -790,7 +790,7 @@ export interface VariableDateTime {
  */
 export interface Credential {
   /**
-   * Asset name: 1-128 characters, none of <>*%&:\?.+/ and not ending with a space.
+   * Asset name: 1-128 characters, none of <>*%&:\?.+/ or control characters, and not ending with a space.
    */
   name: string;
   description?: string;

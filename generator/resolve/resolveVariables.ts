@@ -90,6 +90,11 @@ export interface ResolvedCredential {
  */
 function variableValueOf(ctx: ResolveContext, v: Variable, pointer: string, isEncrypted: boolean): Expr | undefined {
   const byParam = isParamRef(v.value) && Object.keys(v.value as object).length === 1;
+  // A one-key `{ param: ... }` is a reference (a literal object needs another key); its name must be a string.
+  if (byParam && typeof (v.value as { param: unknown }).param !== 'string') {
+    ctx.error(`${pointer}/value/param`, 'AG200', `variable '${v.name}': { param: NAME } takes the name of a declared parameter, a string`);
+    return undefined;
+  }
   const ref = byParam ? (v.value as { param: string }) : undefined;
   const params = ctx.config.parameters;
   const declared = ref && params && Object.hasOwn(params, ref.param) ? params[ref.param] : undefined;

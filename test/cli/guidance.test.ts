@@ -51,8 +51,23 @@ describe('a CLI that guides', () => {
       cpSync(join(repoRoot, 'examples/template-ua.yaml'), join(dir, 'template-ua.yaml'));
       const r = await runIn(dir, ['generate', 'template-ua.yaml', '-o', '-']);
       expect(r.code).to.equal(2);
-      expect(r.stderr).to.include('-o - is not supported');
+      expect(r.stderr).to.include('error AG000: -o - is not supported').and.not.include('internal error');
       expect(existsSync(join(dir, '-'))).to.equal(false);
+    });
+
+    it('an unknown flag that swallows the config argument is named, not reported as a missing config', async () => {
+      // yargs reads `--verbose x.yaml` as --verbose=x.yaml, leaving no <config..>.
+      const r = await runIn(dir, ['lint', '--verbose', 'x.yaml']);
+      expect(r.code).to.equal(2);
+      expect(r.stderr).to.include('error AG000: unknown argument: verbose.').and.not.include('Not enough non-option arguments');
+    });
+
+    it('lint --strict x.yaml lints x.yaml (lint already fails on every finding; --strict is accepted, changes nothing)', async () => {
+      cpSync(join(repoRoot, 'examples/template-ua.yaml'), join(dir, 'x.yaml'));
+      const plain = await runIn(dir, ['lint', 'x.yaml']);
+      const strict = await runIn(dir, ['lint', '--strict', 'x.yaml']);
+      expect(strict.code).to.equal(plain.code);
+      expect(strict.stderr).to.equal(plain.stderr).and.match(/armgen: 1 config\(s\) linted/);
     });
   });
 
@@ -165,6 +180,8 @@ describe('a CLI that guides', () => {
         const r = await runIn(dir, ['generate', ...argv]);
         expect(r.code, argv.join(' ')).to.equal(2);
         expect(r.stderr, argv.join(' ')).to.match(message);
+        // A usage error, worded as one: never the crash wording that asks for a bug report.
+        expect(r.stderr, argv.join(' ')).to.match(/^armgen: error AG000: /).and.not.match(/internal error|please report/);
         expect(r.stdout, argv.join(' ')).to.equal('');
       }
       expect(existsSync(join(dir, 'out'))).to.equal(false);

@@ -8,7 +8,10 @@ export { guid, hostileString, identityResourceName, rgName } from './primitives.
 /**
  * Arbitraries for armgen configs: valid ones over every identity kind, scope kind and hostile string,
  * and mutations of them that must be rejected. Kept apart from the properties so they can be reused.
+ * Hostile names and edge values (prototype names, Bicep words, case variants, numbers at the edges, surrogates,
+ * C0/C1 and bidi controls): hostileValues.ts, re-exported here; configs built from them: hostileConfigs.ts.
  */
+export * from './hostileValues.js';
 
 /** Automation account name: 6-50, letters/digits/hyphens, starts with a letter, ends alphanumeric. */
 export const accountName = fc
@@ -26,11 +29,13 @@ const scopedResource = fc.oneof(
   fc.record({ type: fc.constant('Microsoft.Compute/virtualMachines'), name: identityResourceName }),
 );
 
-const tags = fc.dictionary(
-  fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !/[<>%&\\?/]/.test(k) && k !== '__proto__'),
-  hostileString.filter((v) => v.length <= 256),
-  { maxKeys: 4 },
-);
+// Tag names are case-insensitive in Azure: two names equal but for case are (rightly) refused.
+const tags = fc
+  .uniqueArray(fc.tuple(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !/[<>%&\\?/]/.test(k) && k !== '__proto__'), hostileString.filter((v) => v.length <= 256)), {
+    maxLength: 4,
+    selector: ([k]) => k.toLowerCase(),
+  })
+  .map((entries) => Object.fromEntries(entries));
 
 const identityEntry = (name: string) =>
   fc.oneof(

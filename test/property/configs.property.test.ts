@@ -1,25 +1,20 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { stringify } from 'yaml';
 import { generateConfig } from '../../generator/generate.js';
 import { checkArtifacts } from '../../generator/lint/lint.js';
-import { loadArmSchemaValidator, onlyUncopied } from '../support/armSchemas.js';
+import { loadArmSchemaValidator } from '../support/armSchemas.js';
 import { sharedDir } from '../support/paths.js';
 import { expectSameParameters, parseBicep } from '../unit/bicep/bicepStructure.js';
 import type { ArmTemplate } from '../helpers/render.js';
 import { fullConfig, mutation, validConfig } from './arbitraries.js';
+import { FUZZ_RUNS as runs, SCHEMA_EVERY, fuzzParams, serialise } from './fuzzSettings.js';
+import { outputProblems } from './outputInvariant.js';
 
 /**
- * Property-based tests. The number of runs is a test option: ARMGEN_FUZZ_RUNS (default 60, which keeps CI
- * fast); an overnight run uses e.g. ARMGEN_FUZZ_RUNS=10000. ARMGEN_FUZZ_SEED replays a failure.
+ * Property-based tests over ordinary configs (hostile names and values: hostile.property.test.ts). Run sizes and
+ * seeds: fuzzSettings.ts (ARMGEN_FUZZ_RUNS, default 60; ARMGEN_FUZZ_SEED replays a failure).
  */
-const runs = Number(process.env.ARMGEN_FUZZ_RUNS ?? 60);
-const seed = process.env.ARMGEN_FUZZ_SEED === undefined ? undefined : Number(process.env.ARMGEN_FUZZ_SEED);
-const params = { numRuns: runs, ...(seed === undefined ? {} : { seed }) };
-
-function serialise(config: Record<string, unknown>, asJson: boolean): { file: string; text: string } {
-  return asJson ? { file: 'fuzz.json', text: `${JSON.stringify(config, null, 2)}\n` } : { file: 'fuzz.yaml', text: stringify(config) };
-}
+const params = fuzzParams();
 
 describe(`property: random configs (${runs} runs each; ARMGEN_FUZZ_RUNS to change)`, function () {
   this.timeout(0);
@@ -34,7 +29,10 @@ describe(`property: random configs (${runs} runs each; ARMGEN_FUZZ_RUNS to chang
         if (!first.ok) throw new Error(`rejected a valid config:\n${first.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n')}\n${text}`);
         const second = generateConfig(file, text);
         expect(second.ok && second.artifacts.map((a) => a.text)).to.deep.equal(first.artifacts.map((a) => a.text));
-        for (const a of first.artifacts) if (a.path.endsWith('.json')) JSON.parse(a.text);
+        // The invariant: every .json parses, no two resources with one (type, name), official schemas on every
+        // SCHEMA_EVERY-th config (~50 ms a template).
+        const problems = outputProblems(first.artifacts, validator && n++ % SCHEMA_EVERY === 0 ? validator : undefined);
+        expect(problems, `${problems.join('\n')}\n${text}`).to.deep.equal([]);
         // ARM and Bicep stay structurally equivalent: parameters, resource types@apiVersions, outputs.
         const arm = JSON.parse(first.artifacts.find((a) => a.path.endsWith('/azuredeploy.json'))!.text) as ArmTemplate;
         const bicep = parseBicep(first.artifacts.find((a) => a.path.endsWith('/main.bicep'))!.text);
@@ -47,15 +45,6 @@ describe(`property: random configs (${runs} runs each; ARMGEN_FUZZ_RUNS to chang
         expect(bicep.outputs.map((o) => o.name)).to.deep.equal(Object.keys(arm.outputs));
         const findings = checkArtifacts(first.artifacts).filter((f) => f.severity === 'error');
         expect(findings, JSON.stringify(findings, null, 1)).to.deep.equal([]);
-        // The offline schema check costs ~50 ms a template: check every fifth config.
-        if (validator && n++ % 5 === 0) {
-          for (const a of first.artifacts) {
-            if (!a.path.endsWith('.json')) continue;
-            const json = JSON.parse(a.text) as unknown;
-            const errors = (a.path.includes('.parameters') ? validator.validateParameters(json) : validator.validateTemplate(json)).filter((e) => !onlyUncopied(e));
-            expect(errors, `${a.path}: ${errors.join('\n')}\n${text}`).to.deep.equal([]);
-          }
-        }
       }),
       params,
     );

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { edgeText } from './hostileValues.js';
 
 /** Small arbitraries the config generators (arbitraries.ts, accessArbitraries.ts) share. */
 
@@ -7,6 +8,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom("O'Brien", "[concat('a')]", '[x]', '[[x]]', '[start', 'end]', '${x}', '$x', '\\', '\\n', '"q"', "''", 'tab\tx', 'line\nbreak', 'cr\rx', '\u202Eevil', '\u200B', '🚀', 'Zürich', 'ﬁ', '\u0000nul', '\u0007bell', '{{x}}', '{0}', '__proto__', 'constructor'),
   fc.string({ unit: 'grapheme', maxLength: 24 }),
   fc.string({ unit: 'binary', maxLength: 12 }),
+  edgeText(24),
 );
 
 export const letters = 'abcdefghijklmnopqrstuvwxyz';

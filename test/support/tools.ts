@@ -40,8 +40,8 @@ export interface ToolResult {
 /** Generous: pwsh and bicep each take ~0.5 s to start, and more on a loaded CI machine. */
 export const TOOL_TIMEOUT_MS = 120_000;
 
-/** Runs a tool synchronously. A spawn failure or time-out shows as status null plus a note on stderr. */
-export function runTool(path: string, args: string[], opts: { cwd?: string; input?: string } = {}): ToolResult {
+/** Runs a tool synchronously (`env` adds variables to its environment). A spawn failure or time-out shows as status null plus a note on stderr. */
+export function runTool(path: string, args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): ToolResult {
   const r = spawnSync(path, args, {
     cwd: opts.cwd ?? repoRoot,
     input: opts.input,
@@ -55,6 +55,7 @@ export function runTool(path: string, args: string[], opts: { cwd?: string; inpu
       POWERSHELL_TELEMETRY_OPTOUT: '1',
       POWERSHELL_UPDATECHECK: 'Off',
       NO_COLOR: '1',
+      ...opts.env,
     },
   });
   let stderr = r.stderr ?? '';

@@ -2,7 +2,8 @@ import { arr, call, index, num, ref, str, walk, type Expr } from '../../model/ex
 import type { ResourceRef } from '../../model/resourceRef.js';
 import type { ModuleNode, ModuleTarget, ResourceNode, TemplateModel, TemplateParameter } from '../../model/resolved.js';
 import { bicepReservedKind } from '../../azure/naming.js';
-import { isBicepIdentifier, isBicepKeyword, lintSuppressions } from './bicepText.js';
+import { lintCodes } from './bicepSuppressions.js';
+import { isBicepIdentifier, isBicepKeyword } from './bicepText.js';
 
 /**
  * The Bicep printer: a template model as Bicep declarations, ready for templates/bicep. Resources are symbols
@@ -15,7 +16,7 @@ export interface BicepFileView {
 }
 
 export type BicepDeclaration =
-  | { readonly partial: 'parameter'; readonly decorators: readonly Decorator[]; readonly head: string; readonly value?: Expr; readonly suppress?: string }
+  | { readonly partial: 'parameter'; readonly decorators: readonly Decorator[]; readonly head: string; readonly value?: Expr; readonly suppress?: readonly string[] }
   | { readonly partial: 'existing'; readonly symbol: string; readonly typeApi: string; readonly props: readonly BicepProp[] }
   | { readonly partial: 'resource'; readonly symbol: string; readonly typeApi: string; readonly condition?: Expr; readonly props: readonly BicepProp[] }
   | { readonly partial: 'module'; readonly symbol: string; readonly path: string; readonly props: readonly BicepProp[] }
@@ -81,8 +82,8 @@ function parameterDeclaration(p: TemplateParameter, used: ReadonlySet<string>): 
     if (v !== undefined) decorators.push({ name: key, args: [num(v)] });
   }
   // A parameter only ARM uses stays declared so both files take the same parameters; the linter is told it is on purpose.
-  const suppress = mergeSuppressions(p.defaultValue ? lintSuppressions(p.defaultValue) : undefined, used.has(p.name) ? undefined : 'no-unused-params');
-  return { partial: 'parameter', decorators, head: `param ${p.name} ${type}`, ...(p.defaultValue ? { value: p.defaultValue } : {}), ...(suppress ? { suppress } : {}) };
+  const suppress = [...(p.defaultValue ? lintCodes(p.defaultValue) : []), ...(used.has(p.name) ? [] : ['no-unused-params'])];
+  return { partial: 'parameter', decorators, head: `param ${p.name} ${type}`, ...(p.defaultValue ? { value: p.defaultValue } : {}), ...(suppress.length ? { suppress } : {}) };
 }
 
 /**
@@ -231,13 +232,28 @@ function usedParams(decls: readonly BicepDeclaration[], defaults: readonly Expr[
 }
 
 /**
+ * The functions Bicep text printed from these expressions calls: the calls in the tree, and json(), which the
+ * printer itself writes for a number with a fraction (bicepText.ts: Bicep has integer literals only). A parameter
+ * of one of these names would shadow the function in its file (Bicep resolves the name to the parameter: BCP265).
+ */
+export function functionsCalled(exprs: Iterable<Expr>): Set<string> {
+  const calls = new Set<string>();
+  for (const e of exprs) {
+    for (const n of walk(e)) {
+      if (n.k === 'call') calls.add(n.fn);
+      if (n.k === 'num' && !Number.isInteger(n.v)) calls.add('json');
+    }
+  }
+  return calls;
+}
+
+/**
  * Identifiers must be valid, and a parameter named like a function the file calls or a decorator it uses would
  * shadow it (Bicep resolves the name to the parameter: BCP062/BCP265).
  */
 function checkSymbols(t: TemplateModel, where: string, decls: readonly BicepDeclaration[]): void {
-  const calls = new Set<string>();
+  const calls = functionsCalled(decls.flatMap(exprsOf));
   for (const d of decls) {
-    for (const e of exprsOf(d)) for (const n of walk(e)) if (n.k === 'call') calls.add(n.fn);
     if (d.partial === 'parameter' || d.partial === 'output') for (const x of d.decorators) calls.add(x.name);
   }
   for (const p of t.parameters) {
@@ -257,9 +273,4 @@ function check(name: string, what: string): void {
   if (!isBicepIdentifier(name) || isBicepKeyword(name) || name === 'az' || name === 'sys') {
     throw new BicepUnsupportedError(`${what} '${name}' is not a valid Bicep identifier (letters, digits and _; not a keyword or the az/sys namespaces)`);
   }
-}
-
-function mergeSuppressions(comment: string | undefined, code: string | undefined): string | undefined {
-  if (!code) return comment;
-  return comment ? `${comment} ${code}` : `#disable-next-line ${code}`;
 }

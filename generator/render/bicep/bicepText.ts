@@ -1,5 +1,6 @@
-import { assertNever, walk, type Expr, type RefProp } from '../../model/expr.js';
+import { assertNever, type Expr, type RefProp } from '../../model/expr.js';
 import type { ResourceRef } from '../../model/resourceRef.js';
+import { keyLintCodes, lintCodes, suppressed } from './bicepSuppressions.js';
 
 /**
  * Expression trees as Bicep text. The one place that escapes for Bicep (strings, property keys) and the
@@ -20,7 +21,8 @@ const INDENT = '  ';
 
 /** Tokens the Bicep lexer reads as keywords wherever they stand, so a property key spelled so needs quotes. */
 const NON_CONTEXTUAL_KEYWORDS = new Set(['true', 'false', 'null']);
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** At most 255 characters: a longer one is BCP024 "The identifier exceeds the limit of 255" (a 512-character tag name is quoted). */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
 
 /**
  * A Bicep single-quoted string literal (Bicep Lexer / StringUtils.EscapeBicepString): `\\`, `\'`, `\n`, `\r`,
@@ -78,7 +80,7 @@ function unicodeEscape(code: number): string {
   return `\\u{${code.toString(16).toUpperCase()}}`;
 }
 
-/** A valid Bicep identifier (letters, digits, underscore; not starting with a digit). */
+/** A valid Bicep identifier (letters, digits, underscore; not starting with a digit; at most 255 characters). */
 export function isBicepIdentifier(name: string): boolean {
   return IDENTIFIER.test(name);
 }
@@ -119,8 +121,7 @@ export function toBicep(e: Expr, at: BicepPosition = { level: 0, column: 0 }): s
         const key = typeof en.key === 'string' ? bicepPropertyKey(en.key) : expressionKey(en.key);
         const prefix = `${inner}${key}: `;
         const value = toBicep(en.value, { level: at.level + 1, column: prefix.length });
-        const suppress = lintSuppressions(en.value);
-        return (suppress ? `${inner}${suppress}\n` : '') + prefix + value;
+        return suppressed([...keyLintCodes(en.key), ...lintCodes(en.value)], inner, prefix + value);
       });
       return `{\n${lines.join('\n')}\n${INDENT.repeat(at.level)}}`;
     }
@@ -239,66 +240,4 @@ function expressionKey(key: Expr): string {
   if (key.k === 'str') return bicepPropertyKey(key.v);
   if (key.k === 'interp') return toBicepFlat(key);
   return `'\${${toBicepFlat(key)}}'`;
-}
-
-/**
- * Hosts the linter rule no-hardcoded-env-urls flags by default (Bicep's default bicepconfig.json), minus its
- * excluded host. A config may legitimately hold such a URL (a Key Vault URI for the encryption key): armgen
- * writes the value as given and silences the rule for that one line, so `bicep lint` stays clean.
- */
-const ENV_HOSTS = [
-  'api.loganalytics.io', 'asazure.windows.net', 'azuredatalakeanalytics.net', 'azuredatalakestore.net', 'batch.core.windows.net',
-  'core.windows.net', 'database.windows.net', 'datalake.azure.net', 'gallery.azure.com', 'graph.windows.net',
-  'login.microsoftonline.com', 'management.azure.com', 'management.core.windows.net', 'region.asazure.windows.net',
-  'trafficmanager.net', 'vault.azure.net',
-];
-
-/**
- * A `#disable-next-line` comment for diagnostics a value is known to raise though it is correct, or undefined:
- * - no-hardcoded-env-urls for a literal that holds a cloud host (user data, written as given);
- * - BCP329 for `length(...) - n` (the type checker cannot see that the length is always larger).
- * Only for values that fit on one line (the comment silences only the next line).
- */
-export function lintSuppressions(value: Expr): string | undefined {
-  const codes: string[] = [];
-  if (literalStrings(value).some((v) => ENV_HOSTS.some((h) => v.toLowerCase().includes(h)) && !v.toLowerCase().includes('schema.management.azure.com'))) {
-    codes.push('no-hardcoded-env-urls');
-  }
-  if (subtractsFromLength(value)) codes.push('BCP329');
-  return codes.length ? `#disable-next-line ${codes.join(' ')}` : undefined;
-}
-
-/** Literal text of a value, not descending into objects (their entries carry their own comments). */
-function literalStrings(e: Expr): string[] {
-  switch (e.k) {
-    case 'str':
-      return [e.v];
-    case 'obj':
-      return [];
-    case 'interp':
-      return e.parts.flatMap((p) => (typeof p === 'string' ? [p] : literalStrings(p)));
-    case 'arr':
-      return e.items.flatMap(literalStrings);
-    case 'call':
-      return e.args.flatMap(literalStrings);
-    case 'member':
-      return literalStrings(e.target);
-    case 'index':
-      return [...literalStrings(e.target), ...literalStrings(e.index)];
-    case 'op':
-      return [...literalStrings(e.left), ...literalStrings(e.right)];
-    case 'cond':
-      return [...literalStrings(e.test), ...literalStrings(e.then), ...literalStrings(e.else)];
-    default:
-      return [];
-  }
-}
-
-/** `length(x) - n` somewhere in the value (outside nested objects). */
-function subtractsFromLength(e: Expr): boolean {
-  if (e.k === 'obj') return false;
-  for (const node of walk(e)) {
-    if (node.k === 'op' && node.op === '-' && node.left.k === 'call' && node.left.fn === 'length') return true;
-  }
-  return false;
 }

@@ -5,7 +5,7 @@ import { environmentVariableName } from '../../model/environmentVariable.js';
 import type { ParameterFileModel, ResolvedModel, TemplateModel, TemplateParameter } from '../../model/resolved.js';
 import { createEnvironment, type TemplateFn } from '../environment.js';
 import { bicepHelpers } from './bicepHelpers.js';
-import { bicepFileView, BicepUnsupportedError, type BicepModuleFile } from './bicepTemplate.js';
+import { bicepFileView, BicepUnsupportedError, functionsCalled, type BicepModuleFile } from './bicepTemplate.js';
 
 export { BicepUnsupportedError } from './bicepTemplate.js';
 export { environmentVariableName } from '../../model/environmentVariable.js';
@@ -50,18 +50,25 @@ export function renderBicep(model: ResolvedModel): Artifact[] {
  */
 function parameterFileView(file: ParameterFileModel, template: TemplateModel): unknown {
   const declared = new Set(template.parameters.map((p) => p.name));
-  const values: { head: string; value: Expr }[] = file.values.map((v) => {
+  const assigned: { name: string; value: Expr }[] = file.values.map((v) => {
     if (!declared.has(v.name)) throw new Error(`internal error: parameter file sets '${v.name}', which main.bicep does not declare`);
     const value =
       'keyVaultReference' in v ? getSecret(v.name, v.keyVaultReference) : 'environmentVariable' in v ? call('readEnvironmentVariable', str(v.environmentVariable)) : v.value;
-    return { head: `param ${v.name}`, value };
+    return { name: v.name, value };
   });
   const given = new Set(file.values.map((v) => v.name));
   for (const p of template.parameters) {
     if (p.defaultValue !== undefined || given.has(p.name)) continue;
-    values.push({ head: `param ${p.name}`, value: fromEnvironment(p) });
+    assigned.push({ name: p.name, value: fromEnvironment(p) });
   }
-  return { values };
+  // A parameter the file assigns shadows a function of its name in the whole file: `param json = 'y'` breaks json('0.5').
+  const calls = functionsCalled(assigned.map((a) => a.value));
+  const shadowing = assigned.find((a) => calls.has(a.name));
+  if (shadowing) {
+    const where = file.environment ? `main.${file.environment}.bicepparam` : 'main.bicepparam';
+    throw new BicepUnsupportedError(`${where}: parameter '${shadowing.name}' has the name of the Bicep function ${shadowing.name}(), which the file uses; Bicep would resolve it to the parameter. Rename the parameter.`);
+  }
+  return { values: assigned.map((a) => ({ head: `param ${a.name}`, value: a.value })) };
 }
 
 /** `az.getSecret(sub, group, vault, secret[, version])`, what Bicep compiles to a parameter file's Key Vault reference. */

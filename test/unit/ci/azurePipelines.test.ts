@@ -67,13 +67,13 @@ describe('Azure Pipelines example (examples/ci/azure-pipelines*.yml)', () => {
     expect(steps.map((s) => s.bash ?? s.task ?? '')).to.include('npm ci');
     const sarif = steps.find((s) => s.bash?.includes('--diagnostics-format sarif'))!;
     expect(sarif.bash).to.include('npx armgen check "$ARMGEN_CONFIGS" --diagnostics-format sarif > "$SARIF_DIR/armgen-check.sarif"');
-    expect(sarif.bash).to.include('npx armgen lint "$ARMGEN_CONFIGS" --diagnostics-format sarif > "$SARIF_DIR/armgen-lint.sarif"');
+    expect(sarif.bash).to.include('npx armgen lint "$ARMGEN_CONFIGS" --strict --diagnostics-format sarif > "$SARIF_DIR/armgen-lint.sarif"');
     expect(sarif.env?.SARIF_DIR).to.equal('$(Build.ArtifactStagingDirectory)/CodeAnalysisLogs');
     const publish = steps.find((s) => s.task === 'PublishBuildArtifacts@1')!;
     expect(publish.inputs).to.deep.equal({ PathtoPublish: sarif.env?.SARIF_DIR, ArtifactName: 'CodeAnalysisLogs' });
     expect(publish.condition).to.equal('succeededOrFailed()');
     const last = steps.at(-1)!;
-    expect(last.bash).to.include('npx armgen check "$ARMGEN_CONFIGS" || status=1').and.to.include('npx armgen lint "$ARMGEN_CONFIGS" || status=1');
+    expect(last.bash).to.include('npx armgen check "$ARMGEN_CONFIGS" || status=1').and.to.include('npx armgen lint "$ARMGEN_CONFIGS" --strict || status=1');
     expect(last).not.to.have.property('continueOnError');
   });
 

@@ -83,7 +83,7 @@ describe('GitHub Actions example (examples/ci/github-actions*.yml)', () => {
     const runs = check.steps!.map((s) => s.run ?? '');
     expect(runs).to.include('npm ci');
     expect(runs).to.include('npx armgen check "$ARMGEN_CONFIGS" --diagnostics-format sarif > armgen-check.sarif');
-    expect(runs).to.include('npx armgen lint "$ARMGEN_CONFIGS" --diagnostics-format sarif > armgen-lint.sarif');
+    expect(runs).to.include('npx armgen lint "$ARMGEN_CONFIGS" --strict --diagnostics-format sarif > armgen-lint.sarif');
     const uploads = check.steps!.filter((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
     expect(uploads.map((u) => [u.with?.sarif_file, u.with?.category])).to.deep.equal([
       ['armgen-check.sarif', 'armgen-check'],
@@ -91,7 +91,7 @@ describe('GitHub Actions example (examples/ci/github-actions*.yml)', () => {
     ]);
     for (const u of uploads) expect(u.if).to.include('always()');
     const last = check.steps!.at(-1)!;
-    expect(last.run).to.include('npx armgen check "$ARMGEN_CONFIGS" || status=1').and.to.include('npx armgen lint "$ARMGEN_CONFIGS" || status=1');
+    expect(last.run).to.include('npx armgen check "$ARMGEN_CONFIGS" || status=1').and.to.include('npx armgen lint "$ARMGEN_CONFIGS" --strict || status=1');
     expect(last).not.to.have.property('continue-on-error');
   });
 

@@ -39,6 +39,7 @@ export const diagnosticCodes = {
   AG308: 'A value that Azure would reject (time in the past, bad resource ID, dependency cycle...).',
   AG309: 'The config cannot be rendered as Bicep (use --format arm for it).',
   AG310: 'A value that armgen stores as written but that reads as something else (a variable string that looks like a date stays a String).',
+  AG311: 'A combination that deploys but cannot work (a webhook on an account with local authentication off, a webhook for a Python runbook).',
   AG400: 'An Azure template limit would be exceeded.',
   AG500: 'Lint: the rendered output breaks a best-practice rule.',
   AG501: 'A retired runtime: a runbook, runtime environment or module list on PowerShell 7.1/7.2 or Python 2.7/3.8.',

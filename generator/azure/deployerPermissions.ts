@@ -91,6 +91,15 @@ export const deployerPermissions = {
     doc: `${RBAC_ROLES_DOC}/management-and-governance#automation-contributor`,
   },
   /**
+   * The HybridWorker extension on a worker VM (hybridWorkerGroups installExtension) is a child of the VM: its write
+   * action is on the VM. Virtual Machine Contributor's definition has `Microsoft.Compute/virtualMachines/*`.
+   */
+  vmExtension: {
+    action: 'Microsoft.Compute/virtualMachines/extensions/write',
+    roles: ['Virtual Machine Contributor', 'Contributor', 'Owner'],
+    doc: `${RBAC_ROLES_DOC}/compute#virtual-machine-contributor`,
+  },
+  /**
    * A Key Vault reference in a parameter file: "The user who deploys the template must have the
    * Microsoft.KeyVault/vaults/deploy/action permission for the scope of the resource group and key vault. The Owner and
    * Contributor roles both grant this access."
@@ -171,6 +180,23 @@ export const deployPrerequisites = {
   customerManagedKey: {
     requirement: 'soft delete and purge protection on the vault, an RSA key, and get, wrapKey and unwrapKey on that key for the identity (Key Vault Crypto Service Encryption User in the RBAC model), granted before this deployment',
     doc: 'https://learn.microsoft.com/azure/automation/automation-secure-asset-encryption',
+  },
+  /**
+   * A worker VM that gets the HybridWorker extension: "The system-assigned managed identity must be enabled on the Azure
+   * virtual machine"; "A selected machine won't be added to a hybrid worker group if it is already part of another
+   * hybrid worker group"; outbound 443 to *.azure-automation.net (extension-based-hybrid-runbook-worker-install).
+   */
+  hybridWorkerVm: {
+    requirement: "the VM's system-assigned managed identity is enabled, the VM is in no other hybrid worker group, and it reaches *.azure-automation.net on port 443 (or the account through a private endpoint)",
+    doc: 'https://learn.microsoft.com/azure/automation/extension-based-hybrid-runbook-worker-install',
+  },
+  /**
+   * Source control: "Assign the user assigned or system-assigned managed identity to the Contributor role in the
+   * Automation account", and a token with the minimum permissions the page lists (source-control-integration).
+   */
+  sourceControlSync: {
+    requirement: 'the identity the sync runs as holds Contributor on the Automation account, and the token has the minimum scopes the page lists for the repository type (more for autoSync)',
+    doc: 'https://learn.microsoft.com/azure/automation/source-control-integration',
   },
   /** A generated runbook that reads a secret signs in as its identity, which needs secret get on the vault. */
   runbookSecret: {

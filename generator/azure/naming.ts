@@ -61,6 +61,14 @@ export const nameRules = {
     pattern: /^[^<>*%&:\\?.+/\p{Cc}]*[^<>*%&:\\?.+/ \p{Cc}]$/u,
     rule: '1-128 characters, none of <>*%&:\\?.+/ or control characters, and not ending with a space',
   },
+  // "A friendly name for the source control. This name must contain only letters and numbers." (source-control-integration)
+  sourceControl: {
+    what: 'source control name',
+    min: 1,
+    max: 128,
+    pattern: /^[A-Za-z0-9]+$/,
+    rule: '1-128 characters, letters and digits only',
+  },
   // learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftkeyvault
   keyVault: {
     what: 'Key Vault name',

@@ -21,6 +21,13 @@ export const deployedTypes = {
   'Microsoft.Automation/automationAccounts/jobSchedules': '2024-10-23',
   'Microsoft.Automation/automationAccounts/variables': '2024-10-23',
   'Microsoft.Automation/automationAccounts/credentials': '2024-10-23',
+  'Microsoft.Automation/automationAccounts/webhooks': '2024-10-23',
+  'Microsoft.Automation/automationAccounts/hybridRunbookWorkerGroups': '2024-10-23',
+  'Microsoft.Automation/automationAccounts/hybridRunbookWorkerGroups/hybridRunbookWorkers': '2024-10-23',
+  'Microsoft.Automation/automationAccounts/sourceControls': '2024-10-23',
+  // The HybridWorker VM extension (hybrid worker groups, installExtension). Compute is not in the local schema subset:
+  // 2026-03-01 is the newest stable version in the upstream schema index (upstream-index.json), known to Bicep 0.49.
+  'Microsoft.Compute/virtualMachines/extensions': '2026-03-01',
   'Microsoft.ManagedIdentity/userAssignedIdentities': '2024-11-30',
   'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials': '2024-11-30',
   'Microsoft.Authorization/roleAssignments': '2022-04-01',
@@ -42,7 +49,7 @@ export type ResourceType = keyof typeof deployedTypes;
 const referencedTypes: Readonly<Record<string, string>> = {
   'Microsoft.App/containerApps': '2024-03-01',
   'Microsoft.Compute/virtualMachineScaleSets': '2024-07-01',
-  'Microsoft.Compute/virtualMachines': '2024-07-01',
+  'Microsoft.Compute/virtualMachines': '2026-03-01',
   'Microsoft.ContainerService/managedClusters': '2024-09-01',
   'Microsoft.DBforPostgreSQL/flexibleServers': '2024-08-01',
   'Microsoft.DocumentDB/databaseAccounts': '2024-11-15',

@@ -13,7 +13,8 @@ const DESCRIPTION = "Render configs in memory and check the ARM output against a
  * `armgen lint <config..>`: render in memory (nothing is written); the pipeline lints what it renders
  * (generateConfig runs the lint rules and the limits), so this command only reports: lint findings as
  * AG500 / AG400 with the rule id in brackets, located in the rendered file (`out/NAME/azuredeploy.json`),
- * and the config's own warnings (AG700). Every one it prints is a finding.
+ * and the config's own warnings (AG700). Every warning or error it prints is a finding; an info (AG801, a hint)
+ * is printed but never fails the run, as for generate and check.
  */
 export function lintCommand(ctx: CommandContext): CommandModule<GlobalArgs, LintArgs> {
   return {
@@ -35,8 +36,9 @@ export function lintCommand(ctx: CommandContext): CommandModule<GlobalArgs, Lint
         ctx.setExit(EXIT.invalid);
         return;
       }
-      report.summary(`${count(run.results.length, 'config')} linted, ${count(t.all.length, 'finding')}${skippedNote(run)}`);
-      ctx.setExit(t.all.length > 0 ? EXIT.findings : EXIT.ok);
+      const findings = t.all.filter((d) => d.severity !== 'info');
+      report.summary(`${count(run.results.length, 'config')} linted, ${count(findings.length, 'finding')}${skippedNote(run)}`);
+      ctx.setExit(findings.length > 0 ? EXIT.findings : EXIT.ok);
     },
   };
 }

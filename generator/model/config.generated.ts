@@ -202,6 +202,18 @@ export interface ArmgenConfig {
    * Automation credentials: a user name and a password that comes from a securestring parameter.
    */
   credentials?: Credential[];
+  /**
+   * Webhooks that start a runbook from an HTTP POST (`automationAccounts/webhooks`). A webhook URI is a secret that Azure shows only when it creates the webhook: armgen never writes one in clear. Webhooks need local authentication on the account (`disableLocalAuth: false`).
+   */
+  webhooks?: Webhook[];
+  /**
+   * Hybrid runbook worker groups (`automationAccounts/hybridRunbookWorkerGroups`) and their workers: Azure VMs or Arc-enabled servers that run runbooks in your network. Worker names are GUIDs derived from the group and the machine ID, stable across redeployments.
+   */
+  hybridWorkerGroups?: HybridWorkerGroup[];
+  /**
+   * Source control (`automationAccounts/sourceControls`): runbooks synced one way from a GitHub or Azure DevOps repository. The access token comes from a securestring parameter (Key Vault in parameter files), never in clear.
+   */
+  sourceControls?: SourceControl[];
   lock?: Lock;
   /**
    * Diagnostic settings on the account (`Microsoft.Insights/diagnosticSettings`, an extension resource).
@@ -789,6 +801,149 @@ export interface Credential {
  * Use the value of a template parameter declared under `parameters:`.
  */
 export interface ParamRef1 {
+  param: ParameterName;
+}
+/**
+ * A webhook: an HTTP POST to its URI starts the runbook. Without `uri` Azure generates the URI, shows it only in the response that creates the webhook and never again (armgen outputs no secret): create such a webhook first with New-AzAutomationWebhook or the portal and keep its URI. Or, once the account exists, generate a URI (POST .../webhooks/generateUri), keep it in Key Vault and pass it with `uri: { param: NAME }`. Needs `disableLocalAuth: false` on the account.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "webhook".
+ */
+export interface Webhook {
+  /**
+   * Webhook name: 1-128 characters, none of <>*%&:\?.+/ and not ending with a space.
+   */
+  name: string;
+  /**
+   * Name of a runbook under `runbooks:` (published by this template). A webhook cannot start a Python runbook.
+   */
+  runbook: string;
+  /**
+   * Whether the webhook accepts calls. A disabled or expired webhook answers 400.
+   */
+  enabled?: boolean;
+  /**
+   * When the webhook expires (ISO 8601 with an offset, e.g. 2027-06-30T00:00:00Z), or `{ param: NAME }`. Default: the `webhookExpiryTime` parameter, one year after each deployment (the portal's default); each redeployment moves it forward. An expired webhook cannot be enabled again, only recreated.
+   */
+  expiryTime?: string | ParamRef;
+  /**
+   * Runbook parameter values (strings). A caller cannot override them; the request body reaches the runbook as $WebhookData.
+   */
+  parameters?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Hybrid worker group the runbook runs on (a group under `hybridWorkerGroups:` when that section is used); default: Azure.
+   */
+  runOn?: string;
+  uri?: ParamRef2;
+}
+/**
+ * Use the value of a template parameter declared under `parameters:`.
+ */
+export interface ParamRef2 {
+  param: ParameterName;
+}
+/**
+ * A user hybrid runbook worker group and the machines registered in it.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "hybridWorkerGroup".
+ */
+export interface HybridWorkerGroup {
+  /**
+   * Group name: 1-128 characters, none of <>*%&:\?.+/ and not ending with a space.
+   */
+  name: string;
+  /**
+   * Name of a credential under `credentials:` the workers run jobs as; default: the machine's local system account.
+   */
+  credential?: string;
+  /**
+   * Machines registered as workers of this group. A machine can be in one group only.
+   */
+  workers?: HybridWorker[];
+}
+/**
+ * One worker: a machine registered in the group under a GUID name computed from the group and the machine ID.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "hybridWorker".
+ */
+export interface HybridWorker {
+  /**
+   * Resource ID of an Azure VM (Microsoft.Compute/virtualMachines) or Arc-enabled server (Microsoft.HybridCompute/machines), or `{ param: NAME }`.
+   */
+  vmResourceId: string | ParamRef;
+  /**
+   * Also install the HybridWorker extension on the VM (Azure VMs only), through a nested deployment into the VM's resource group. Without it, install the extension yourself: registering the machine does not install the agent. The VM needs its system-assigned identity enabled.
+   */
+  installExtension?: {
+    /**
+     * The VM's operating system: HybridWorkerForWindows or HybridWorkerForLinux.
+     */
+    os: 'Windows' | 'Linux';
+  };
+}
+/**
+ * A source control connection: runbooks in a repository folder are synced one way into the account. The sync runs as the account's managed identity (system-assigned unless `identity` names a user-assigned one), which needs Contributor on the account.
+ *
+ * This interface was referenced by `ArmgenConfig`'s JSON-Schema
+ * via the `definition` "sourceControl".
+ */
+export interface SourceControl {
+  /**
+   * Name: letters and digits only.
+   */
+  name: string;
+  /**
+   * GitHub, VsoGit (Azure DevOps Git) or VsoTfvc (Azure DevOps TFVC), spelt as the API does.
+   */
+  sourceType: 'GitHub' | 'VsoGit' | 'VsoTfvc';
+  /**
+   * Repository URL (at most 2000 characters): https://github.com/<owner>/<repo>.git, https://dev.azure.com/<org>/<project>/_git/<repo>; or `{ param: NAME }`.
+   */
+  repoUrl: string | ParamRef;
+  /**
+   * Branch to sync (at most 255 characters), or `{ param: NAME }` (one branch per environment). Required for GitHub and VsoGit; TFVC has no branches.
+   */
+  branch?: string | ParamRef;
+  /**
+   * Folder whose runbooks are synced, e.g. /Runbooks (subfolders are not).
+   */
+  folderPath: string;
+  description: string;
+  /**
+   * Sync on every commit (GitHub: the token needs the repo hook scopes; Azure DevOps: Service connections).
+   */
+  autoSync?: boolean;
+  /**
+   * Publish synced runbooks (otherwise they stay drafts).
+   */
+  publishRunbook?: boolean;
+  /**
+   * The token the sync reads the repository with. Only secure parameters: a token in clear is refused.
+   */
+  securityToken: {
+    tokenType?: 'PersonalAccessToken' | 'Oauth';
+    accessToken: ParamRef3;
+    refreshToken?: ParamRef4;
+  };
+  /**
+   * `system` (default) or the name of an attached user-assigned identity the sync runs as; armgen then sets the AUTOMATION_SC_USER_ASSIGNED_IDENTITY_ID variable to its client ID.
+   */
+  identity?: string;
+}
+/**
+ * Use the value of a template parameter declared under `parameters:`.
+ */
+export interface ParamRef3 {
+  param: ParameterName;
+}
+/**
+ * Use the value of a template parameter declared under `parameters:`.
+ */
+export interface ParamRef4 {
   param: ParameterName;
 }
 /**

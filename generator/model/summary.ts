@@ -15,6 +15,9 @@ export interface DeploymentSummary {
   readonly identities: readonly IdentitySummary[];
   readonly roleAssignments: readonly RoleAssignmentSummary[];
   readonly runbooks: readonly RunbookSummary[];
+  readonly webhooks?: readonly WebhookSummary[];
+  readonly hybridWorkerGroups?: readonly HybridWorkerGroupSummary[];
+  readonly sourceControls?: readonly SourceControlSummary[];
   /** The account's private endpoints, in config order. */
   readonly privateEndpoints: readonly PrivateEndpointSummary[];
   /** The linked Log Analytics workspace, if any. */
@@ -77,6 +80,42 @@ export interface RunbookSummary {
   readonly signsInAs?: string;
   /** The secret a generated runbook reads. */
   readonly keyVaultSecret?: { readonly vaultName: string; readonly secretName: string };
+}
+
+/** A webhook: the runbook it starts, where it runs, and where its URI comes from (never the URI itself). */
+export interface WebhookSummary {
+  readonly name: string;
+  readonly runbook: string;
+  readonly runOn?: string;
+  /** The securestring parameter that holds a pre-generated URI; absent when Azure generates it. */
+  readonly uriParameter?: string;
+}
+
+export interface HybridWorkerGroupSummary {
+  readonly name: string;
+  /** The credential asset the workers run jobs as. */
+  readonly credential?: string;
+  readonly workers: readonly HybridWorkerSummary[];
+}
+
+export interface HybridWorkerSummary {
+  /** The machine's resource ID (a literal or a parameter). */
+  readonly machine: Expr;
+  /** Parsed from a literal ID: where the VM lives. */
+  readonly resourceGroup?: Expr;
+  readonly subscriptionId?: Expr;
+  /** The OS of the HybridWorker extension this template installs, if it does. */
+  readonly extension?: 'Windows' | 'Linux';
+}
+
+export interface SourceControlSummary {
+  readonly name: string;
+  readonly sourceType: string;
+  readonly repoUrl: Expr;
+  readonly branch?: Expr;
+  readonly folderPath: string;
+  /** Who the sync runs as: 'system' or an identity handle. */
+  readonly syncsAs: string;
 }
 
 /**

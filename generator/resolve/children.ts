@@ -2,6 +2,7 @@ import type { ResourceType } from '../azure/resourceTypes.js';
 import type { Expr } from '../model/expr.js';
 import { createdRef, type ResourceRef } from '../model/resourceRef.js';
 import type { ResourceNode } from '../model/resolved.js';
+import type { ParamRef } from '../model/config.generated.js';
 import type { ResolveContext } from './context.js';
 
 /** What child resources need to know about the account they belong to. */
@@ -53,4 +54,17 @@ export function uniqueRefs(list: readonly ResourceRef[]): ResourceRef[] {
 export function isSecureStringParam(ctx: ResolveContext, name: string): boolean {
   const p = ctx.config.parameters;
   return p !== undefined && Object.hasOwn(p, name) && p[name]?.type === 'securestring';
+}
+
+/**
+ * A write-only secret (a webhook URI, a source-control token) taken from `{ param: X }`: X must be a securestring, or
+ * the value would be shown in the deployment's history; a parameter file gives it through a Key Vault reference.
+ */
+export function secretParam(ctx: ResolveContext, value: ParamRef, pointer: string, what: string): Expr {
+  const expr = ctx.useParam(value, { pointer: `${pointer}/param`, type: 'string', secrecy: 'secret' });
+  const declared = ctx.config.parameters !== undefined && Object.hasOwn(ctx.config.parameters, value.param);
+  if (declared && !isSecureStringParam(ctx, value.param)) {
+    ctx.error(pointer, 'AG303', `${what} comes from parameter '${value.param}', which must be a securestring (a plain string is shown in the deployment's history); give it a keyVaultReference for the parameter files`);
+  }
+  return expr;
 }

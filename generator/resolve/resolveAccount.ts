@@ -1,3 +1,4 @@
+import { DISABLE_LOCAL_AUTH_SINCE } from '../azure/automationAccess.js';
 import { nameRules } from '../azure/naming.js';
 import { obj, ref, str, type Expr } from '../model/expr.js';
 import { createdRef, type ResourceRef } from '../model/resourceRef.js';
@@ -23,8 +24,6 @@ export interface ResolvedAccount {
   readonly encryption?: ResolvedEncryption;
 }
 
-/** API versions before 2021-06-22 have no `disableLocalAuth` (official schemas, Microsoft.Automation). */
-const DISABLE_LOCAL_AUTH_SINCE = '2021-06-22';
 /** 2015-10-31 and 2019-06-01 declare no `identity` on the account. */
 const IDENTITY_VERSIONS_WITHOUT = new Set(['2015-10-31', '2017-05-15-preview', '2018-01-15', '2018-06-30', '2019-06-01']);
 

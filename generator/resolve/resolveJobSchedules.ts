@@ -5,6 +5,8 @@ import type { ResourceNode, TemplateParameter } from '../model/resolved.js';
 import { didYouMean, suggestionHint } from '../util/didYouMean.js';
 import { childNode, childRef, type AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
+import type { ResolvedWorkerGroup } from './resolveHybridWorkers.js';
+import { runOnGroup } from './runOn.js';
 import type { SymbolTable } from './names.js';
 
 const JOB_SCHEDULE_TYPE = 'Microsoft.Automation/automationAccounts/jobSchedules';
@@ -24,6 +26,8 @@ export interface JobScheduleInput {
   readonly account: AccountRef;
   readonly runbooks: ReadonlyMap<string, Named>;
   readonly schedules: ReadonlyMap<string, Named>;
+  /** Hybrid worker groups of the config, by lower-cased name, for `runOn`. */
+  readonly groups: ReadonlyMap<string, ResolvedWorkerGroup>;
 }
 
 /**
@@ -45,7 +49,8 @@ export function resolveJobSchedules(ctx: ResolveContext, symbols: SymbolTable, i
       return;
     }
     links.set(key, pointer);
-    resources.push(linkNode(ctx, symbols, input.account, js, pair));
+    const group = js.runOn === undefined ? undefined : runOnGroup(ctx, js.runOn, `${pointer}/runOn`, input.groups);
+    resources.push(linkNode(ctx, symbols, input.account, js, { ...pair, group }));
   });
   return links.size === 0 ? [] : linkParameters(ctx);
 }
@@ -65,8 +70,8 @@ function linkedPair(ctx: ResolveContext, js: JobSchedule, pointer: string, input
   return runbook && schedule ? { runbook, schedule } : undefined;
 }
 
-function linkNode(ctx: ResolveContext, symbols: SymbolTable, account: AccountRef, js: JobSchedule, pair: { runbook: Named; schedule: Named }): ResourceNode {
-  const { runbook, schedule } = pair;
+function linkNode(ctx: ResolveContext, symbols: SymbolTable, account: AccountRef, js: JobSchedule, pair: { runbook: Named; schedule: Named; group: Named | undefined }): ResourceNode {
+  const { runbook, schedule, group } = pair;
   const name = call('guid', ref(account.ref, 'id'), str(runbook.name), str(schedule.name), param(JOB_SCHEDULE_SEED_PARAMETER));
   const linkRef = childRef(ctx, account.ref, JOB_SCHEDULE_TYPE, name, symbols.take(runbook.name, schedule.name, 'job', 'schedule'));
   return childNode(linkRef, {
@@ -77,9 +82,9 @@ function linkNode(ctx: ResolveContext, symbols: SymbolTable, account: AccountRef
       runbook: obj({ name: str(runbook.name) }),
       schedule: obj({ name: str(schedule.name) }),
       parameters: js.parameters === undefined ? undefined : fromJson(js.parameters),
-      runOn: js.runOn === undefined ? undefined : str(js.runOn),
+      runOn: js.runOn === undefined ? undefined : str(group?.name ?? js.runOn),
     }),
-    dependsOn: [runbook.ref, schedule.ref],
+    dependsOn: [runbook.ref, schedule.ref, ...(group ? [group.ref] : [])],
   });
 }
 

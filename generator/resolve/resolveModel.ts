@@ -42,7 +42,7 @@ export function resolveModel(name: string, config: ArmgenConfig, options: Resolv
     identities: ids.identities,
   });
   const accountNode = resolveKeyAccess(ctx, account.resource, account.encryption, roles.assignments);
-  const assets = resolveAssets(ctx, symbols, { account, location, identities: ids.identities }, options);
+  const assets = resolveAssets(ctx, symbols, { account, location, identities: ids.identities, assignments: roles.assignments }, options);
   const lock = assets.lock([...assets.resources, ...roles.resources]);
   const identityLocks = resolveIdentityLocks(ctx, symbols, ids.identities, [...ids.resources, ...roles.resources]);
   const outputs = resolveOutputs(ctx, account, ids.identities);
@@ -63,7 +63,7 @@ export function resolveModel(name: string, config: ArmgenConfig, options: Resolv
         parameters: [...parameters, ...assets.parameters],
         resources: [...ids.resources, accountNode, ...assets.resources, ...roles.resources, ...(lock ? [lock] : []), ...identityLocks],
         outputs,
-        existing: [...ids.existing, ...(account.encryption?.existing ?? []), ...roles.existing],
+        existing: [...ids.existing, ...(account.encryption?.existing ?? []), ...roles.existing, ...assets.existing],
       },
       parameterFiles: files,
       extraFiles: assets.extraFiles,
@@ -85,6 +85,9 @@ export function resolveModel(name: string, config: ArmgenConfig, options: Resolv
         })),
         roleAssignments: roles.summaries,
         runbooks: assets.runbooks,
+        ...(assets.webhooks.length ? { webhooks: assets.webhooks } : {}),
+        ...(assets.hybridWorkerGroups.length ? { hybridWorkerGroups: assets.hybridWorkerGroups } : {}),
+        ...(assets.sourceControls.length ? { sourceControls: assets.sourceControls } : {}),
         privateEndpoints: assets.privateEndpoints,
         ...(assets.logAnalytics ? { logAnalytics: assets.logAnalytics } : {}),
       },

@@ -7,7 +7,9 @@ import type { ResourceNode, TemplateParameter } from '../model/resolved.js';
 import { didYouMean, suggestionHint } from '../util/didYouMean.js';
 import { childNode, childRef, type AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
+import { DATE_TIME_FORM, latestInstant, withZone } from './dateTimes.js';
 import type { SymbolTable } from './names.js';
+import type { ResolvedWorkerGroup } from './resolveHybridWorkers.js';
 import { resolveJobSchedules } from './resolveJobSchedules.js';
 import type { ResolvedRunbook } from './resolveRunbooks.js';
 
@@ -19,11 +21,6 @@ export { DEPLOY_JOB_SCHEDULES_PARAMETER, JOB_SCHEDULE_SEED_PARAMETER } from './r
 export const SCHEDULE_START_PARAMETER = 'scheduleStartTime';
 /** Azure rejects a start less than 5 minutes after the request (bicep#9780); the default leaves a margin. */
 const MIN_LEAD_MS = 5 * 60 * 1000;
-/** The widest UTC offset (UTC+14): a time without an offset is only surely past when older than this. */
-const MAX_OFFSET_MS = 14 * 60 * 60 * 1000;
-const HAS_OFFSET = /(Z|[+-][0-9]{2}:[0-9]{2})$/;
-/** The form the config schema gives literal start times (ISO 8601 date and time, optional seconds and offset). */
-const START_FORM = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?$/;
 
 export interface ScheduleResolution {
   readonly resources: readonly ResourceNode[];
@@ -39,10 +36,10 @@ export interface ScheduleResolution {
 export function resolveSchedules(
   ctx: ResolveContext,
   symbols: SymbolTable,
-  account: AccountRef,
-  runbooks: ReadonlyMap<string, ResolvedRunbook>,
+  input: { readonly account: AccountRef; readonly runbooks: ReadonlyMap<string, ResolvedRunbook>; readonly groups: ReadonlyMap<string, ResolvedWorkerGroup> },
   now: Date | undefined,
 ): ScheduleResolution {
+  const { account, runbooks, groups } = input;
   const resources: ResourceNode[] = [];
   const schedules = new Map<string, { name: string; ref: ResourceRef }>();
   let usesDefaultStart = false;
@@ -60,7 +57,7 @@ export function resolveSchedules(
     resources.push(childNode(scheduleRef, { properties: scheduleProperties(ctx, sc, pointer, now) }));
   });
 
-  const parameters: TemplateParameter[] = [...resolveJobSchedules(ctx, symbols, { account, runbooks, schedules }, resources)];
+  const parameters: TemplateParameter[] = [...resolveJobSchedules(ctx, symbols, { account, runbooks, schedules, groups }, resources)];
   if (usesDefaultStart) {
     if (ctx.config.parameters && Object.hasOwn(ctx.config.parameters, SCHEDULE_START_PARAMETER)) {
       ctx.error(`/parameters/${SCHEDULE_START_PARAMETER}`, 'AG302', `'${SCHEDULE_START_PARAMETER}' is the parameter armgen adds for schedules without startTime; rename yours, or use it explicitly with startTime: { param: ${SCHEDULE_START_PARAMETER} } on every schedule`);
@@ -94,7 +91,7 @@ function scheduleProperties(ctx: ResolveContext, sc: Schedule, pointer: string, 
     if (problem) ctx.error(`${pointer}/timeZone`, 'AG308', problem);
   }
   checkShape(ctx, sc, pointer);
-  if (now && sc.expiryTime !== undefined && Date.parse(withZone(sc.expiryTime)) + (HAS_OFFSET.test(sc.expiryTime) ? 0 : MAX_OFFSET_MS) <= now.getTime()) {
+  if (now && sc.expiryTime !== undefined && latestInstant(sc.expiryTime) <= now.getTime()) {
     ctx.error(`${pointer}/expiryTime`, 'AG308', `expiryTime ${sc.expiryTime} is already past at ${now.toISOString()}: the schedule would never run`);
   }
   return obj({
@@ -115,13 +112,12 @@ function scheduleProperties(ctx: ResolveContext, sc: Schedule, pointer: string, 
  */
 function startTimeProblem(value: unknown, shown: string, now: Date | undefined): string | undefined {
   const at = typeof value === 'string' ? Date.parse(withZone(value)) : Number.NaN;
-  if (typeof value !== 'string' || !START_FORM.test(value) || Number.isNaN(at)) {
+  if (typeof value !== 'string' || !DATE_TIME_FORM.test(value) || Number.isNaN(at)) {
     return `${shown} is not a date and time (ISO 8601, e.g. 2030-01-06T07:00:00+01:00)`;
   }
   if (!now) return undefined;
   // Without an offset the time is read in the schedule's time zone, which may be up to 14 hours ahead of UTC.
-  const latestPossible = HAS_OFFSET.test(value) ? at : at + MAX_OFFSET_MS;
-  if (latestPossible >= now.getTime() + MIN_LEAD_MS) return undefined;
+  if (latestInstant(value) >= now.getTime() + MIN_LEAD_MS) return undefined;
   return `start time ${shown} is in the past (or less than 5 minutes ahead) at ${now.toISOString()}; Azure rejects it. Remove startTime to start 15 minutes after each deployment (parameter ${SCHEDULE_START_PARAMETER}), or give the parameter a computed default such as { expr: "dateTimeAdd(utcNow('u'), 'P1D')" }`;
 }
 
@@ -139,10 +135,6 @@ function checkShape(ctx: ResolveContext, sc: Schedule, pointer: string): void {
   if (sc.expiryTime !== undefined && typeof sc.startTime === 'string' && Date.parse(withZone(sc.expiryTime)) <= Date.parse(withZone(sc.startTime))) {
     ctx.error(`${pointer}/expiryTime`, 'AG308', `expiryTime ${sc.expiryTime} is not after startTime ${sc.startTime}`);
   }
-}
-
-function withZone(value: string): string {
-  return HAS_OFFSET.test(value) ? value : `${value}Z`;
 }
 
 function advanced(sc: Schedule): Expr | undefined {

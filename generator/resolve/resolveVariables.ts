@@ -1,6 +1,7 @@
 import { checkName, nameRules } from '../azure/naming.js';
 import { arr, bool, call, num, obj, op, str, type Expr } from '../model/expr.js';
 import type { Variable } from '../model/config.generated.js';
+import type { ResourceRef } from '../model/resourceRef.js';
 import type { ResourceNode } from '../model/resolved.js';
 import { childNode, childRef, isSecureStringParam, type AccountRef } from './children.js';
 import { isParamRef, type ResolveContext } from './context.js';
@@ -31,7 +32,7 @@ export function resolveVariables(
   symbols: SymbolTable,
   account: AccountRef,
   reserved: ReadonlyMap<string, string>,
-): { resources: ResourceNode[] } {
+): { resources: ResourceNode[]; credentials: ReadonlyMap<string, ResolvedCredential> } {
   const resources: ResourceNode[] = [];
   const seen = new Map<string, string>(reserved);
   (ctx.config.variables ?? []).forEach((v, i) => {
@@ -50,18 +51,21 @@ export function resolveVariables(
     );
   });
 
-  const credentials = new Map<string, string>();
+  const credentialPointers = new Map<string, string>();
+  const credentials = new Map<string, ResolvedCredential>();
   (ctx.config.credentials ?? []).forEach((c, i) => {
     const pointer = `/credentials/${i}`;
-    if (!assetName(ctx, c.name, `${pointer}/name`, 'credential', credentials)) return;
+    if (!assetName(ctx, c.name, `${pointer}/name`, 'credential', credentialPointers)) return;
     const userName = ctx.stringValue(c.userName, `${pointer}/userName`);
     const password = ctx.useParam(c.password, { pointer: `${pointer}/password/param`, type: 'string', secrecy: 'secret' });
     const declaredPassword = ctx.config.parameters && Object.hasOwn(ctx.config.parameters, c.password.param);
     if (declaredPassword && !isSecureStringParam(ctx, c.password.param)) {
       ctx.error(`${pointer}/password`, 'AG303', `credential '${c.name}' takes its password from parameter '${c.password.param}', which must be a securestring (a plain string would be logged with the deployment)`);
     }
+    const credentialRef = childRef(ctx, account.ref, CREDENTIAL_TYPE, str(c.name), symbols.take(c.name, 'credential'));
+    credentials.set(c.name.toLowerCase(), { name: c.name, ref: credentialRef });
     resources.push(
-      childNode(childRef(ctx, account.ref, CREDENTIAL_TYPE, str(c.name), symbols.take(c.name, 'credential')), {
+      childNode(credentialRef, {
         properties: obj({
           description: c.description === undefined ? undefined : str(c.description),
           userName,
@@ -70,7 +74,13 @@ export function resolveVariables(
       }),
     );
   });
-  return { resources };
+  return { resources, credentials };
+}
+
+/** A credential asset, for what refers to it by name (hybrid worker groups). */
+export interface ResolvedCredential {
+  readonly name: string;
+  readonly ref: ResourceRef;
 }
 
 /**

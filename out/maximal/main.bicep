@@ -18,6 +18,17 @@ param sqlPassword string
 @secure()
 param apiKey string
 
+@description('Password of the account the hybrid workers run jobs as')
+@secure()
+param hybridPassword string
+
+@description('GitHub personal access token the source control sync reads the repository with')
+@secure()
+param githubToken string
+
+@description('Branch the runbooks are synced from')
+param syncBranch string = 'main'
+
 @description('Subnet of the hybrid workers\' network, for the DSCAndHybridWorker private endpoint')
 param workerSubnetId string = '/subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-workers/subnets/snet-endpoints'
 
@@ -56,6 +67,11 @@ resource cmkVault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
 resource cmkKey 'Microsoft.KeyVault/vaults/keys@2024-11-01' existing = {
   name: 'automation-cmk'
   parent: cmkVault
+}
+
+resource vmWorker01Vm 'Microsoft.Compute/virtualMachines@2026-03-01' existing = {
+  name: 'vm-worker-01'
+  scope: resourceGroup('11111111-1111-1111-1111-111111111111', 'rg-workers')
 }
 
 resource runnerIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
@@ -407,10 +423,12 @@ resource getInventoryWeeklyReportJobSchedule 'Microsoft.Automation/automationAcc
     parameters: {
       Prefix: 'rg-'
     }
+    runOn: 'onprem-workers'
   }
   dependsOn: [
     getInventoryRunbook
     weeklyReportSchedule
+    onpremWorkersWorkerGroup
   ]
 }
 
@@ -525,6 +543,106 @@ resource sqlLoginCredential 'Microsoft.Automation/automationAccounts/credentials
     userName: 'svc-automation'
     password: sqlPassword
   }
+}
+
+resource hybridRunAsCredential 'Microsoft.Automation/automationAccounts/credentials@2024-10-23' = {
+  name: 'HybridRunAs'
+  parent: automationAccount
+  properties: {
+    description: 'The account the hybrid workers run jobs as'
+    userName: 'CONTOSO\\svc-hybrid'
+    password: hybridPassword
+  }
+}
+
+resource onpremWorkersWorkerGroup 'Microsoft.Automation/automationAccounts/hybridRunbookWorkerGroups@2024-10-23' = {
+  name: 'onprem-workers'
+  parent: automationAccount
+  properties: {
+    credential: {
+      name: 'HybridRunAs'
+    }
+  }
+  dependsOn: [
+    hybridRunAsCredential
+  ]
+}
+
+resource onpremWorkersVmWorker01Worker 'Microsoft.Automation/automationAccounts/hybridRunbookWorkerGroups/hybridRunbookWorkers@2024-10-23' = {
+  name: guid(
+    onpremWorkersWorkerGroup.id,
+    '/subscriptions/11111111-1111-1111-1111-111111111111/resourcegroups/rg-workers/providers/microsoft.compute/virtualmachines/vm-worker-01'
+  )
+  parent: onpremWorkersWorkerGroup
+  properties: {
+    vmResourceId: resourceId(
+      '11111111-1111-1111-1111-111111111111',
+      'rg-workers',
+      'Microsoft.Compute/virtualMachines',
+      'vm-worker-01'
+    )
+  }
+}
+
+module vmWorker01HybridWorkerExtension 'modules/hybridWorkerExtension.resource.Compute.virtualMachines.bicep' = {
+  name: 'hybridWorker-${guid(resourceGroup().id, '/subscriptions/11111111-1111-1111-1111-111111111111/resourcegroups/rg-workers/providers/microsoft.compute/virtualmachines/vm-worker-01')}'
+  scope: resourceGroup('11111111-1111-1111-1111-111111111111', 'rg-workers')
+  params: {
+    vmName: 'vm-worker-01'
+    location: vmWorker01Vm.location
+    automationAccountUrl: automationAccount.properties.automationHybridServiceUrl
+    extensionType: 'HybridWorkerForWindows'
+  }
+  dependsOn: [
+    onpremWorkersVmWorker01Worker
+  ]
+}
+
+resource onpremWorkersSrvOnprem01Worker 'Microsoft.Automation/automationAccounts/hybridRunbookWorkerGroups/hybridRunbookWorkers@2024-10-23' = {
+  name: guid(
+    onpremWorkersWorkerGroup.id,
+    '/subscriptions/11111111-1111-1111-1111-111111111111/resourcegroups/rg-arc/providers/microsoft.hybridcompute/machines/srv-onprem-01'
+  )
+  parent: onpremWorkersWorkerGroup
+  properties: {
+    vmResourceId: resourceId(
+      '11111111-1111-1111-1111-111111111111',
+      'rg-arc',
+      'Microsoft.HybridCompute/machines',
+      'srv-onprem-01'
+    )
+  }
+}
+
+resource sourceControlIdentityVariable 'Microsoft.Automation/automationAccounts/variables@2024-10-23' = {
+  name: 'AUTOMATION_SC_USER_ASSIGNED_IDENTITY_ID'
+  parent: automationAccount
+  properties: {
+    description: 'Client ID of user-assigned identity \'runner\': source control syncs as this identity.'
+    value: '"${runnerIdentity.properties.clientId}"'
+    isEncrypted: false
+  }
+}
+
+resource opsrunbooksSourceControl 'Microsoft.Automation/automationAccounts/sourceControls@2024-10-23' = {
+  name: 'opsrunbooks'
+  parent: automationAccount
+  properties: {
+    repoUrl: 'https://github.com/contoso/ops-runbooks.git'
+    branch: syncBranch
+    folderPath: '/runbooks'
+    autoSync: true
+    publishRunbook: true
+    sourceType: 'GitHub'
+    securityToken: {
+      accessToken: githubToken
+      tokenType: 'PersonalAccessToken'
+    }
+    description: 'Runbooks from the ops repository (main here, release in prod)'
+  }
+  dependsOn: [
+    sourceControlIdentityVariable
+  ]
 }
 
 resource diagnosticSettings 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
@@ -678,6 +796,20 @@ module runnerKeyVaultSecretsUserAssignment 'modules/roleAssignment.resource.KeyV
   }
 }
 
+module runnerContributorAssignment 'modules/roleAssignment.resource.Automation.automationAccounts.bicep' = {
+  name: 'ra-${guid(resourceGroup().id, automationAccount.id, runnerIdentity.id, 'b24988ac-6180-42a0-ab88-20f7382dd24c')}'
+  params: {
+    principalId: runnerIdentity.properties.principalId
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      'b24988ac-6180-42a0-ab88-20f7382dd24c'
+    )
+    scope: automationAccount.id
+    principalType: 'ServicePrincipal'
+    roleAssignmentDescription: 'Source control syncs as runner, which the docs require to be Contributor on the account'
+  }
+}
+
 resource accountLock 'Microsoft.Authorization/locks@2020-05-01' = {
   name: 'lock-${automationAccountName}'
   scope: automationAccount
@@ -716,9 +848,16 @@ resource accountLock 'Microsoft.Authorization/locks@2020-05-01' = {
     lastRunVariable
     apiKeyVariable
     sqlLoginCredential
+    hybridRunAsCredential
+    onpremWorkersWorkerGroup
+    onpremWorkersVmWorker01Worker
+    onpremWorkersSrvOnprem01Worker
+    sourceControlIdentityVariable
+    opsrunbooksSourceControl
     diagnosticSettings
     archive
     systemAutomationJobOperatorAssignment
+    runnerContributorAssignment
     privateEndpointWebhookModule
     privateEndpointDSCAndHybridWorkerModule
     logAnalyticsLink

@@ -7,7 +7,7 @@ param vmName string = 'vm-app-01'
 @description('Location for all resources.')
 param location string = resourceGroup().location
 
-resource virtualMachine 'Microsoft.Compute/virtualMachines@2024-07-01' existing = {
+resource virtualMachine 'Microsoft.Compute/virtualMachines@2026-03-01' existing = {
   name: vmName
 }
 

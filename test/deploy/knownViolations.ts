@@ -23,6 +23,7 @@ const none = { firstDeploy: [], redeploy: [], recreateIdentity: [], secondAccoun
 export const KNOWN_VIOLATIONS: KnownViolations = {
   'created-identity': none,
   maximal: none,
+  operations: none,
   'python-runbook': none,
   'seed-end-to-end': none,
   'seed-roles': none,

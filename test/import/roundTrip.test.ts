@@ -16,6 +16,7 @@ const EXPECTED_TO_REFUSE: Record<string, string> = {
   'python-runbook': 'runtime environments, variables, runbooks (staged files), schedules and job schedules are not imported yet',
   'seed-end-to-end': 'runtime environments, variables, a generated runbook, schedules and job schedules are not imported yet',
   maximal: 'a customer-managed key, runtime environments, modules, packages, runbooks, schedules, variables, credentials, diagnostic settings, private endpoints and the linked workspace are not imported yet',
+  operations: 'webhooks, hybrid worker groups, source control, private endpoints, the linked workspace, runbooks, schedules, credentials and diagnostic settings are not imported yet',
 };
 
 describe('import round trip: every example with out/NAME/azuredeploy.json', () => {

@@ -7,6 +7,7 @@ import { exampleConfigs, renderFile } from '../helpers/render.js';
 import { findTool, runTool, TOOL_MISSING } from '../support/tools.js';
 import { canonJson } from '../unit/bicep/armExpressionCanon.js';
 import { HOSTILE_YAML, LOCATION_ONLY_FOR_ARM_YAML, NETWORK_YAML, SCOPES_YAML } from '../unit/bicep/bicepFixtures.js';
+import { ACCESS_KINDS_YAML } from '../helpers/accessKinds.js';
 
 /**
  * The real Bicep compiler on armgen's Bicep output, for every example (plus a config of hostile values):
@@ -75,14 +76,15 @@ describe('Bicep output through the real Bicep CLI (build, build-params, lint, fo
       console.log(`      ${TOOL_MISSING('bicep')}`);
       this.skip();
     }
-    // GIVEN every example (plus configs of hostile values, of every scope kind and of private endpoints), rendered in both formats into a temp folder
+    // GIVEN every example (plus configs of hostile values, of every scope kind, of private endpoints, and of webhooks,
+    // hybrid workers and source control), rendered in both formats into a temp folder
     dir = mkdtempSync(join(tmpdir(), 'armgen-bicep-'));
     for (const config of exampleConfigs()) {
       const r = renderFile(config);
       if (!r.ok) throw new Error(`${config} is invalid`);
       results.push(r);
     }
-    for (const [file, yaml] of [['hostile.yaml', HOSTILE_YAML], ['scopes.yaml', SCOPES_YAML], ['location.yaml', LOCATION_ONLY_FOR_ARM_YAML], ['network.yaml', NETWORK_YAML]] as const) {
+    for (const [file, yaml] of [['hostile.yaml', HOSTILE_YAML], ['scopes.yaml', SCOPES_YAML], ['location.yaml', LOCATION_ONLY_FOR_ARM_YAML], ['network.yaml', NETWORK_YAML], ['access.yaml', ACCESS_KINDS_YAML]] as const) {
       const r = generateConfig(file, yaml);
       if (!r.ok) throw new Error(`${file} is invalid`);
       results.push(r);

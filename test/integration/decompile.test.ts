@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -29,24 +29,26 @@ describe('Bicep type check of the ARM output (decompile + build)', function () {
   const bicep = requireTool('bicep');
 
   it('every example template decompiles and builds with no errors and no type warnings', () => {
-    // GIVEN every example's azuredeploy.json in a temp folder
+    // GIVEN every example's azuredeploy.json in a folder of its own (the decompiler names nested-deployment files after
+    // the deployment-name expression, which two examples can share: one folder would let one overwrite the other's)
     const dir = mkdtempSync(join(tmpdir(), 'armgen-decompile-'));
     const names: string[] = [];
     for (const config of exampleConfigs()) {
       const result = renderFile(config, { format: 'arm' });
       if (!result.ok) throw new Error(`${config} is invalid`);
       const template = result.artifacts.find((a) => a.path.endsWith('/azuredeploy.json'))!;
-      writeFileSync(join(dir, `${result.name}.json`), template.text);
+      mkdirSync(join(dir, result.name));
+      writeFileSync(join(dir, result.name, `${result.name}.json`), template.text);
       names.push(result.name);
     }
     const problems: string[] = [];
     for (const name of names) {
       // WHEN bicep decompiles it and builds the Bicep it produced
-      const decompiled = runTool(bicep!, ['decompile', join(dir, `${name}.json`), '--force'], { cwd: dir });
+      const decompiled = runTool(bicep!, ['decompile', join(dir, name, `${name}.json`), '--force'], { cwd: join(dir, name) });
       const errors = decompiled.stderr.split('\n').filter((l) => TYPE_WARNINGS.test(l) && !DECOMPILER_LIMITS.some((re) => re.test(l)));
       problems.push(...errors.map((l) => `${name}: ${l}`));
     }
-    const built = runTool(bicep!, ['build', '--pattern', `${dir}/*.bicep`, '--outdir', join(dir, 'built')], { cwd: dir });
+    const built = runTool(bicep!, ['build', '--pattern', `${dir}/*/*.bicep`, '--outdir', join(dir, 'built')], { cwd: dir });
     // THEN nothing reports an error or a type/property warning
     const lines = `${built.stdout}\n${built.stderr}`.split('\n').filter((l) => TYPE_WARNINGS.test(l) && !DECOMPILER_LIMITS.some((re) => re.test(l)));
     problems.push(...lines);

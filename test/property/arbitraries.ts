@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { childSections } from './childArbitraries.js';
-import { accountName, alnum, guid, hostileString, identityResourceName, letters, pick, rgName } from './nameArbitraries.js';
+import { alnum, guid, hostileString, identityResourceName, letters, pick, rgName } from './primitives.js';
+
+export { guid, hostileString, identityResourceName, rgName } from './primitives.js';
 
 /**
  * Arbitraries for armgen configs: valid ones over every identity kind, scope kind and hostile string,
@@ -9,6 +11,11 @@ import { accountName, alnum, guid, hostileString, identityResourceName, letters,
  * C0/C1 and bidi controls): hostileValues.ts, re-exported here; configs built from them: hostileConfigs.ts.
  */
 export * from './hostileValues.js';
+
+/** Automation account name: 6-50, letters/digits/hyphens, starts with a letter, ends alphanumeric. */
+export const accountName = fc
+  .tuple(pick(letters), fc.array(fc.oneof(pick(alnum), fc.constant('-')), { minLength: 4, maxLength: 40 }), pick(alnum))
+  .map(([a, mid, z]) => `${a}${mid.join('')}${z}`);
 
 /** Names valid for each scoped resource type (Azure's per-type rules, which armgen enforces). */
 const keyVaultName = fc
@@ -188,6 +195,21 @@ export const mutation: fc.Arbitrary<{ label: string; apply: Mutation }> = fc.one
     }),
   })),
   fc.constant({ label: 'scope kind unknown', apply: (c: Record<string, unknown>) => ({ ...c, roleAssignments: [{ identity: 'system', role: 'Reader', scope: { kind: 'tenant' } }] }) }),
+  fc.constant({ label: 'webhook for an undeclared runbook', apply: (c: Record<string, unknown>) => ({ ...c, webhooks: [{ name: 'hook', runbook: 'Missing-Runbook' }] }) }),
+  fc.constant({
+    label: 'source-control token in clear',
+    apply: (c: Record<string, unknown>) => ({
+      ...c,
+      sourceControls: [{ name: 'repo', sourceType: 'GitHub', repoUrl: 'https://github.com/c/r.git', branch: 'main', folderPath: '/r', description: 'd', securityToken: { accessToken: 'ghp_clear' } }],
+    }),
+  }),
+  fc.constant({
+    label: 'one machine in two worker groups',
+    apply: (c: Record<string, unknown>) => {
+      const vmResourceId = '/subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/rg-w/providers/Microsoft.Compute/virtualMachines/vm-1';
+      return { ...c, hybridWorkerGroups: [{ name: 'a', workers: [{ vmResourceId }] }, { name: 'b', workers: [{ vmResourceId }] }] };
+    },
+  }),
 );
 
 /** A valid config with child sections too. */
@@ -196,8 +218,20 @@ export const fullConfig: fc.Arbitrary<Record<string, unknown>> = validConfig.cha
   const ids = [...(account.identity.systemAssigned ? ['system'] : []), ...account.identity.userAssigned];
   if (ids.length === 0) return fc.constant(config);
   return childSections(ids).map((children) => {
-    const merged: Record<string, unknown> = { ...config, ...children };
-    if (children.credentials) merged.parameters = { ...(config.parameters as object | undefined), sqlPassword: { type: 'securestring', description: 'SQL password' } };
+    const { sourceContributor, ...sections } = children;
+    const merged: Record<string, unknown> = { ...config, ...sections };
+    const secure = (description: string) => ({ type: 'securestring', description });
+    merged.parameters = {
+      ...(config.parameters as object | undefined),
+      ...(children.credentials ? { sqlPassword: secure('SQL password') } : {}),
+      ...((children.webhooks as { uri?: unknown }[] | undefined)?.some((w) => w.uri) ? { hookUri: secure('Webhook URI generated beforehand') } : {}),
+      ...(children.sourceControls ? { scmToken: secure('Source control token') } : {}),
+    };
+    // Webhooks need local authentication (AG311 otherwise).
+    if (children.webhooks) merged.automationAccount = { ...(config.automationAccount as object), disableLocalAuth: false };
+    const roles = (config.roleAssignments ?? []) as { identity: string; role: string; scope: { kind: string } }[];
+    const granted = roles.some((r) => r.identity === sourceContributor && r.role.toLowerCase() === 'contributor' && r.scope.kind === 'automationAccount');
+    if (typeof sourceContributor === 'string' && !granted) merged.roleAssignments = [...roles, { identity: sourceContributor, role: 'Contributor', scope: { kind: 'automationAccount' } }];
     return JSON.parse(JSON.stringify(merged)) as Record<string, unknown>;
   });
 });

@@ -1,14 +1,10 @@
-/** Arbitraries for a config's Automation child sections and connections (see `childSections`). */
 import fc from 'fast-check';
-import { DEFAULT_ENVIRONMENT } from '../support/deploy/scenarios.js';
-import { alnum, guid, hostileString, letters, pick, rgName } from './nameArbitraries.js';
+import { accessSections, sourceControl, webhookEntries, workerGroups } from './accessArbitraries.js';
+import { logAnalytics, privateEndpoints } from './networkArbitraries.js';
+import { assetName, futureTime, hostileString, runbookName } from './primitives.js';
 
-const assetName = fc
-  .tuple(pick(letters), fc.array(fc.oneof(pick(alnum), fc.constantFrom('-', '_', ' ', 'ü')), { maxLength: 20 }), pick(alnum))
-  .map(([a, mid, z]) => `${a}${mid.join('')}${z}`);
-const runbookName = fc.tuple(pick(letters), fc.array(fc.oneof(pick(alnum), fc.constantFrom('-', '_')), { maxLength: 20 })).map(([a, r]) => `${a}${r.join('')}`);
+/** Arbitraries for the Automation account's child sections and connections (used by arbitraries.ts fullConfig). */
 const version = fc.tuple(fc.nat(30), fc.nat(30), fc.nat(30)).map(([a, b, c]) => `${a}.${b}.${c}`);
-const futureTime = fc.date({ min: new Date('2031-01-01T00:00:00Z'), max: new Date('2039-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().replace(/\.\d{3}Z$/, 'Z'));
 /** A date and time with a UTC offset, as a DateTime variable takes it. */
 const dateTimeWithOffset = fc
   .tuple(fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-30T00:00:00Z'), noInvalidDate: true }), fc.constantFrom('Z', '+01:00', '-07:00', '+14:00'))
@@ -24,53 +20,10 @@ const jsonish: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k !== '__proto__' && k !== 'dateTime'), fc.oneof(hostileString, fc.integer()), { maxKeys: 3 }),
 );
 
-const networkName = fc
-  .tuple(pick(alnum), fc.array(fc.oneof(pick(alnum), fc.constantFrom('-', '_', '.')), { maxLength: 20 }), pick(alnum))
-  .map(([a, mid, z]) => `${a}${mid.join('')}${z}`);
-const workspaceName = fc
-  .tuple(pick(alnum), fc.array(fc.oneof(pick(alnum), fc.constant('-')), { minLength: 2, maxLength: 30 }), pick(alnum))
-  .map(([a, mid, z]) => `${a}${mid.join('')}${z}`);
-
-/**
- * Private endpoints, one per sub-resource (two of one sub-resource need names; sharing a zone is warned). Azure wants an
- * endpoint in its subnet's subscription: one in the deployment's group gets a subnet of the deployment's subscription
- * (the deploy simulator's), one elsewhere names its group in the subnet's (any) subscription.
- */
-const privateEndpoints = fc.uniqueArray(
-  fc.record({
-    service: fc.constantFrom('Webhook', 'DSCAndHybridWorker'),
-    elsewhere: fc.option(fc.tuple(guid, rgName), { nil: undefined }),
-    vnet: networkName,
-    subnet: networkName,
-    zone: fc.boolean(),
-    manual: fc.option(fc.option(hostileString.filter((m) => m.length > 0 && m.length <= 140), { nil: undefined }), { nil: null }),
-  }),
-  { maxLength: 2, selector: (e) => e.service },
-).map((list) =>
-  list.map((e) => {
-    const [sub, rg] = e.elsewhere ?? [DEFAULT_ENVIRONMENT.subscriptionId, 'rg-net'];
-    return {
-      service: e.service,
-      subnetId: `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Network/virtualNetworks/${e.vnet}/subnets/${e.subnet}`,
-      ...(e.elsewhere ? { resourceGroup: rg } : {}),
-      ...(e.zone ? { privateDnsZoneId: `/subscriptions/${sub}/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.azure-automation.net` } : {}),
-      ...(e.manual === null ? {} : { manualApproval: true, ...(e.manual === undefined ? {} : { requestMessage: e.manual }) }),
-    };
-  }),
-);
-
-/** A linked workspace: an existing one by ID, or one created here. */
-const logAnalytics = fc.option(
-  fc.oneof(
-    fc.tuple(guid, rgName, workspaceName).map(([s, g, n]) => ({ workspaceId: `/subscriptions/${s}/resourceGroups/${g}/providers/Microsoft.OperationalInsights/workspaces/${n}` })),
-    fc.record({ name: workspaceName, retentionInDays: fc.integer({ min: 30, max: 730 }) }).map((w) => ({ createWorkspace: w })),
-  ),
-  { nil: undefined },
-);
 
 /**
  * The Automation child sections (runbooks, modules, packages, runtime environments, schedules, job schedules,
- * variables, credentials, lock, diagnostic settings) and its connections (private endpoints, a linked workspace), for
+ * variables, credentials, hybrid worker groups, webhooks, source control, lock, diagnostic settings) and its connections (private endpoints, a linked workspace), for
  * an account whose identities are `identities`.
  */
 export function childSections(identities: readonly string[]): fc.Arbitrary<Record<string, unknown>> {
@@ -122,6 +75,9 @@ export function childSections(identities: readonly string[]): fc.Arbitrary<Recor
       folder: fc.option(fc.constantFrom('scripts', 'ops/automation', 'Runbook_Files'), { nil: undefined }),
       endpoints: privateEndpoints,
       logAnalytics,
+      groups: workerGroups,
+      webhooks: webhookEntries,
+      source: fc.option(sourceControl(identities), { nil: undefined }),
     })
     .map((c) => {
       const runbooks = c.runbooks.map((r) => {
@@ -155,6 +111,10 @@ export function childSections(identities: readonly string[]): fc.Arbitrary<Recor
         diagnosticSettings: c.diagnostics ? [{ workspaceId: '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-mon/providers/Microsoft.OperationalInsights/workspaces/law-1' }] : undefined,
         privateEndpoints: c.endpoints.length ? c.endpoints : undefined,
         logAnalytics: c.logAnalytics,
+        // webhooks cannot start Python runbooks (AG311): they start the PowerShell ones
+        ...accessSections({ ...c, powershellRunbooks: runbooks.filter((r) => 'type' in r && r.type === 'PowerShell').map((r) => r.name) }),
+        // the sync identity's Contributor on the account, as the docs ask (without it: an AG701 warning)
+        sourceContributor: c.source?.contributor ? c.source.identity : undefined,
       };
       return out;
     });

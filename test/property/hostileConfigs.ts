@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { accountName, identityResourceName } from './nameArbitraries.js';
+import { accountName } from './arbitraries.js';
+import { identityResourceName } from './primitives.js';
 import {
   ARMGEN_PARAMETERS, BICEP_DECORATORS, BICEP_KEYWORDS, BICEP_NAMESPACES, BICEP_TYPES, CONTROL_CHARS, FUNCTION_NAMES, HOSTILE_WORDS, PROTOTYPE_IDENTIFIERS,
   PROTOTYPE_NAMES, atLimit, caseVariant, edgeJson, edgeObject, edgeText, fraction, hostileKey, hostileWord, safeInteger, textOfLength, textWithControl,

@@ -75,6 +75,7 @@ export const OUTSIDE_OFFLINE_SET = [
   'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
   'Microsoft.OperationalInsights/workspaces',
   'Microsoft.OperationalInsights/workspaces/linkedServices',
+  'Microsoft.Compute/virtualMachines/extensions',
 ];
 export const onlyUncopied = (error: string): boolean =>
   OUTSIDE_OFFLINE_SET.some((t) => error.includes(` (${t}@`) && error.endsWith('upstream has it, but it was not copied into arm-schemas'));

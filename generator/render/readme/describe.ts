@@ -13,7 +13,9 @@ export const THIS_SUBSCRIPTION = "this subscription (the deployment's)";
 
 /** A principal: 'system' or an identity handle. */
 export function principalText(principal: string): string {
-  return principal === 'system' ? 'system-assigned identity' : `identity ${principal}`;
+  if (principal === 'system') return 'system-assigned identity';
+  // Any principal (roleAssignments[].principalId) is labelled `principal <id or { param: NAME }>` in resolve already.
+  return principal.startsWith('principal ') ? principal : `identity ${principal}`;
 }
 
 export function roleText(role: RoleAssignmentSummary['role']): string {

@@ -1,7 +1,7 @@
 import { deployerPermissions, deployPrerequisites, KEY_VAULT_DATA_ROLES, KEY_VAULT_SECRET_READERS, KEY_VAULT_TYPE, type PermissionRuleId } from '../../azure/deployerPermissions.js';
 import type { ResolvedModel, TemplateNode } from '../../model/resolved.js';
-import type { DeploymentSummary } from '../../model/summary.js';
-import { accountText, identityResourceName, identityScopeText, moduleScopeText, principalText, roleText, scopeText, THIS_GROUP, vaultIdText } from './describe.js';
+import type { DeploymentSummary, HybridWorkerSummary } from '../../model/summary.js';
+import { accountText, groupText, identityResourceName, identityScopeText, moduleScopeText, principalText, roleText, scopeText, THIS_GROUP, vaultIdText } from './describe.js';
 import { networkPermissionRows, networkPrerequisiteRows } from './networkRows.js';
 import { exprText } from './readmeText.js';
 
@@ -47,7 +47,8 @@ class Rows {
  * What the principal that runs the deployment needs, scope by scope, derived from the model: the deployment and the
  * account in the target group, identities created or attached, every role assignment at its own scope (and the nested
  * deployment it goes through, where that is another group or a subscription), the lock, diagnostic settings, private
- * endpoints and the workspace link (networkRows.ts), and each vault a parameter file reads a secret from.
+ * endpoints and the workspace link (networkRows.ts), each vault a parameter file reads a secret from, and each worker
+ * VM that gets the HybridWorker extension.
  */
 export function permissionRows(model: ResolvedModel): PermissionRow[] {
   const { summary } = model;
@@ -65,7 +66,18 @@ export function permissionRows(model: ResolvedModel): PermissionRow[] {
   if (diagnostics > 0) rows.add(THIS_GROUP, 'diagnosticSettings', `${diagnostics} diagnostic setting${diagnostics === 1 ? '' : 's'} on the account`);
   networkPermissionRows(summary, (scope, rule, reason) => rows.add(scope, rule, reason));
   for (const [vaultId, uses] of keyVaultReferences(model)) rows.add(vaultIdText(vaultId), 'keyVaultDeploy', `read ${uses.join(', ')} during the deployment`);
+  for (const { group, worker } of extensionWorkers(summary)) {
+    const vm = exprText(worker.machine);
+    const where = worker.resourceGroup ? groupText(worker.resourceGroup, worker.subscriptionId) : `the resource group of ${vm}`;
+    rows.add(where, 'deployments', `the nested deployment that installs the HybridWorker extension (group ${group})`);
+    rows.add(where, 'vmExtension', `install the HybridWorker extension on ${vm.split('/').pop()}`);
+  }
   return rows.list();
+}
+
+/** Workers whose VM gets the HybridWorker extension from this template, with their group's name. */
+function extensionWorkers(summary: DeploymentSummary): { group: string; worker: HybridWorkerSummary }[] {
+  return (summary.hybridWorkerGroups ?? []).flatMap((g) => g.workers.filter((w) => w.extension !== undefined).map((worker) => ({ group: g.name, worker })));
 }
 
 /** Identities created here (and their federated credentials), and every attached one (assign/action on it). */
@@ -127,6 +139,14 @@ export function prerequisiteRows(model: ResolvedModel): PrerequisiteRow[] {
     const vault = enc.keyVaultUri ? exprText(enc.keyVaultUri) : '(vault URI not given)';
     const key = enc.keyName ? exprText(enc.keyName) : '(not named)';
     rows.push({ resource: `Key Vault ${vault}, key ${key}`, ...deployPrerequisites.customerManagedKey, reasons: [`the account is encrypted with this key, read by the ${principalText(enc.identity)}`] });
+  }
+  for (const { group, worker } of extensionWorkers(summary)) {
+    rows.push({ resource: `VM ${exprText(worker.machine)}`, ...deployPrerequisites.hybridWorkerVm, reasons: [`this template installs the HybridWorker extension on it for hybrid worker group ${group}`] });
+  }
+  const sync = summary.sourceControls?.[0];
+  if (sync) {
+    const names = (summary.sourceControls ?? []).map((sc) => sc.name).join(', ');
+    rows.push({ resource: `the ${accountText(summary)}`, ...deployPrerequisites.sourceControlSync, reasons: [`source control ${names} syncs as the ${principalText(sync.syncsAs)}`] });
   }
   for (const rb of summary.runbooks) {
     if (!rb.keyVaultSecret || rb.signsInAs === undefined) continue;

@@ -24,6 +24,10 @@ export function adviseLeastPrivilege(
   }
   const type = a.target.resourceType;
   if (!type) return;
+  // Source control syncs as this identity, and the docs ask for Contributor on the account: no narrower role is named
+  // (learn.microsoft.com/azure/automation/source-control-integration, Prerequisites).
+  const sync = ctx.config.sourceControls?.[0];
+  if (sync && scope.kind === 'automationAccount' && role.name === 'Contributor' && a.principal === (sync.identity ?? 'system')) return;
   const rule = Object.entries(narrowerRoleByResourceType).find(([t]) => t.toLowerCase() === type.toLowerCase())?.[1];
   if (rule && rule.broad.includes(role.name)) {
     const options = rule.suggest.map((s) => `'${s.role}' (${s.when})`).join(', ');

@@ -25,7 +25,7 @@ param conditionVersion string = ''
 @description('Resource ID of a delegated managed identity (Azure Lighthouse); empty for none.')
 param delegatedManagedIdentityResourceId string = ''
 
-resource target 'Microsoft.Compute/virtualMachines@2024-07-01' existing = {
+resource target 'Microsoft.Compute/virtualMachines@2026-03-01' existing = {
   name: last(split(scope, '/'))
 }
 

@@ -21,6 +21,8 @@ export interface StoredResource {
 }
 
 const UAMI = 'microsoft.managedidentity/userassignedidentities';
+const ACCOUNT = 'microsoft.automation/automationaccounts';
+const WEBHOOK = 'microsoft.automation/automationaccounts/webhooks';
 const LOCKS = '/providers/microsoft.authorization/locks/';
 
 export class AzureState {
@@ -49,7 +51,7 @@ export class AzureState {
   /** Stores the result of a PUT. A PUT replaces properties; service-generated values survive it. */
   put(resource: Omit<StoredResource, 'preexisting'>): StoredResource {
     const before = this.get(resource.id);
-    const properties = sameText(resource.type, UAMI) ? { ...resource.properties, ...this.uamiProperties(resource.id, before) } : resource.properties;
+    const properties = { ...resource.properties, ...this.generatedProperties(resource, before) };
     const stored: StoredResource = { ...resource, properties, identity: this.identityAfterPut(resource, before), preexisting: false };
     this.byId.set(resource.id.toLowerCase(), stored);
     return stored;
@@ -94,6 +96,21 @@ export class AzureState {
 
   private newIdentityIds(id: string): ObjectValue {
     return { principalId: this.newPrincipal(id), clientId: stableGuid('client', id.toLowerCase(), String(this.serial++)), tenantId: this.tenantId };
+  }
+
+  /**
+   * What the service adds to a PUT body: an identity's IDs; an account's automationHybridServiceUrl (read-only, REST
+   * GET of the account); a webhook's URI, generated on create and kept by a PUT that gives none.
+   */
+  private generatedProperties(resource: Omit<StoredResource, 'preexisting'>, before: StoredResource | undefined): ObjectValue {
+    const type = resource.type.toLowerCase();
+    if (type === UAMI) return this.uamiProperties(resource.id, before);
+    if (type === ACCOUNT) return { automationHybridServiceUrl: `https://${stableGuid('account', resource.id.toLowerCase())}.jrds.azure-automation.net/automationAccounts/${stableGuid('account', resource.id.toLowerCase())}` };
+    if (type !== WEBHOOK) return {};
+    const given = resource.properties.uri;
+    if (typeof given === 'string' && given !== '') return {};
+    const kept = before?.properties.uri;
+    return { uri: typeof kept === 'string' && kept !== '' ? kept : `https://${stableGuid('webhook-host', resource.id.toLowerCase())}.webhook.azure-automation.net/webhooks?token=${stableGuid('webhook-token', resource.id.toLowerCase(), String(this.serial++))}` };
   }
 
   /** A user-assigned identity keeps its principal and client ID for its lifetime. */

@@ -1,7 +1,9 @@
 /**
  * What the simulated Azure checks when ARM PUTs one resource: locks on its scope, then the rule of its type
- * (role assignments, job schedules, schedules, nested deployments). A violation means the PUT fails.
+ * (role assignments, job schedules, schedules, webhooks, hybrid workers, nested deployments). A violation means the
+ * PUT fails, unless the outcome stores it anyway (a hazard).
  */
+import { putHybridWorker, putWebhook } from './automationAccess.js';
 import type { AzureState } from './azureState.js';
 import type { DeploymentContext } from './evaluator.js';
 import { putJobSchedule, type JobScheduleAssumption } from './jobSchedules.js';
@@ -51,6 +53,11 @@ export function checkPut(put: PutRequest, state: AzureState, options: PutOptions
   if (type === 'microsoft.automation/automationaccounts/jobschedules') return outcome(putJobSchedule(put, state, options.jobSchedules));
   if (type === 'microsoft.automation/automationaccounts/schedules') return outcome(scheduleStart(put));
   if (type === 'microsoft.resources/deployments') return deploymentRecord(put, state);
+  if (type === 'microsoft.automation/automationaccounts/webhooks') {
+    const { refused, hazard } = putWebhook(put, state);
+    return refused ? outcome(refused) : { apply: 'store', violations: hazard ? [hazard] : [] };
+  }
+  if (type === 'microsoft.automation/automationaccounts/hybridrunbookworkergroups/hybridrunbookworkers') return outcome(putHybridWorker(put, state));
   if (type === 'microsoft.network/privateendpoints') return outcome(endpointSubscription(put));
   return STORE;
 }

@@ -86,6 +86,24 @@ export const RULES = {
       'Automation service error "The start time of the schedule must be at least 5 minutes after the time you create the schedule." ' +
       '(Azure/bicep#9780, Azure/ResourceModules#2216). AZURE-NOTES §1 row 15.',
   },
+  'webhook-uri-immutable': {
+    title: "a webhook's URI is never PUT with another value",
+    source:
+      "Azure/azure-powershell#7688: New-AzAutomationWebhook over an existing webhook (a new generated URI) fails with \"Property 'uri' cannot be " +
+      'updated"; hashicorp/terraform-provider-azurerm azurerm_automation_webhook: uri "Changing this forces a new resource". AZURE-NOTES §1 row 19.',
+  },
+  'webhook-expired-at-creation': {
+    title: "a webhook's expiryTime is after the deployment (a hazard: the webhook is created, expired)",
+    source:
+      'learn.microsoft.com/azure/automation/automation-webhooks: "Expiration date of the webhook, after which it can no longer be used", an ' +
+      'expired webhook cannot be re-activated; AVM\'s default expiryTime utcNow() is already due (AZURE-NOTES §1 row 19).',
+  },
+  'hybrid-worker-machine-registered': {
+    title: 'a machine is registered as one hybrid worker of an account',
+    source:
+      'learn.microsoft.com/azure/automation/extension-based-hybrid-runbook-worker-install: "A selected machine won\'t be added to a hybrid worker ' +
+      'group if it is already part of another hybrid worker group"; the docs\' newGuid() worker name registers it anew on each deployment.',
+  },
   'readonly-lock-blocks-put': {
     title: 'no PUT under a scope that holds a ReadOnly lock',
     source:

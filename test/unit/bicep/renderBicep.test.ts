@@ -77,7 +77,7 @@ roleAssignments:
 `);
       const text = bicepOf(r);
       // THEN the VM is an existing resource and the assignment is scoped to it
-      expect(text).to.include("resource virtualMachine 'Microsoft.Compute/virtualMachines@2024-07-01' existing = {\n  name: 'vm-01'\n}");
+      expect(text).to.include("resource virtualMachine 'Microsoft.Compute/virtualMachines@2026-03-01' existing = {\n  name: 'vm-01'\n}");
       expect(text).to.include('    scope: virtualMachine.id\n');
       expect(text).to.include("'modules/roleAssignment.resource.Compute.virtualMachines.bicep'");
     });

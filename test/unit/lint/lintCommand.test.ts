@@ -77,4 +77,20 @@ describe('armgen lint', () => {
     expect(out.stderr).to.include('AG200');
     expect(out.stderr).to.not.include('AG500');
   });
+
+  it('prints an info hint (AG801) but exits 0 for it: a hint never fails a run', async () => {
+    // GIVEN a config whose only diagnostic is a hint (a VM worker registered without installExtension)
+    const config = join(dir, 'hint.yaml');
+    writeFileSync(
+      config,
+      'automationAccount:\n  name: aa-hint-01\nhybridWorkerGroups:\n  - name: ops\n    workers:\n      - vmResourceId: /subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-1\n',
+    );
+    const { out, io } = capture();
+    // WHEN it is linted
+    const code = await runCli(['lint', config], io);
+    // THEN the hint is printed, not counted as a finding, and the exit code is 0
+    expect(out.stderr).to.match(/info AG801/);
+    expect(out.stderr).to.include('1 config(s) linted, 0 finding(s)');
+    expect(code, out.stderr).to.equal(0);
+  });
 });

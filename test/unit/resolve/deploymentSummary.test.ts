@@ -18,6 +18,7 @@ describe('deployment summary: what the deployment is, in the config\'s terms (mo
       ['runner', 'Reader', 'resourceGroup'],
       ['system', 'Automation Job Operator', 'automationAccount'],
       ['runner', 'Key Vault Secrets User', 'resource'],
+      ['runner', 'Contributor', 'automationAccount'],
     ]);
     for (const ra of summary.roleAssignments) expect(template.resources.some((n) => n.ref === ra.node)).to.equal(true);
   });
@@ -31,5 +32,11 @@ describe('deployment summary: what the deployment is, in the config\'s terms (mo
       ['Get-Token', 'runner'],
     ]);
     expect(summary.runbooks[3]!.keyVaultSecret).to.deep.equal({ vaultName: 'kv-maximal-secrets', secretName: 'api-key' });
+  });
+
+  it('THEN its hybrid worker group lists each machine and whether armgen installs the extension, and its source control says who it syncs as', () => {
+    expect(summary.hybridWorkerGroups?.map((g) => [g.name, g.credential, g.workers.map((w) => w.extension ?? null)])).to.deep.equal([['onprem-workers', 'HybridRunAs', ['Windows', null]]]);
+    expect(summary.sourceControls?.map((sc) => [sc.name, sc.sourceType, sc.syncsAs, sc.branch])).to.deep.equal([['opsrunbooks', 'GitHub', 'runner', { k: 'param', name: 'syncBranch' }]]);
+    expect(summary.webhooks).to.equal(undefined);
   });
 });

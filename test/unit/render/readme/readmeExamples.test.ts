@@ -164,7 +164,15 @@ describe('README per output: the diagram', () => {
 
   it('GIVEN role assignments THEN each is an edge identity -> scope labelled with the role; one on the account points at the account', () => {
     const { diagram } = viewOf('maximal');
-    const roles = diagram.edges.filter((e) => !['has', 'attached', 'signs in as', 'reads the key'].includes(e.label) && !e.label.startsWith('encrypted') && !e.from.startsWith('pe') && e.to !== 'law');
-    expect(roles.map((e) => `${e.from}-${e.label}->${e.to}`)).to.deep.equal(['id1-Reader->scope1', 'sys-Automation Job Operator->account', 'id1-Key Vault Secrets User->scope2']);
+    const roles = diagram.edges.filter((e) => !['has', 'attached', 'signs in as', 'reads the key', 'syncs runbooks into', 'syncs as'].includes(e.label) && !e.label.startsWith('encrypted') && !e.from.startsWith('pe') && e.to !== 'law');
+    expect(roles.map((e) => `${e.from}-${e.label}->${e.to}`)).to.deep.equal(['id1-Reader->scope1', 'sys-Automation Job Operator->account', 'id1-Key Vault Secrets User->scope2', 'id1-Contributor->account']);
+  });
+
+  it('GIVEN a hybrid worker group and source control THEN the group hangs off the account with its machines, and the repository syncs into it as its identity', () => {
+    const { diagram } = viewOf('maximal');
+    const group = diagram.nodes.find((n) => n.id === 'hwg1');
+    expect(group?.lines).to.deep.equal(['hybrid worker group onprem-workers', 'runs as credential HybridRunAs', 'vm-worker-01 (Windows, extension installed)', 'srv-onprem-01']);
+    const edges = diagram.edges.filter((e) => ['hwg1', 'sc1'].includes(e.from) || e.to === 'hwg1').map((e) => `${e.from}-${e.label}->${e.to}`);
+    expect(edges).to.deep.equal(['account-has->hwg1', 'sc1-syncs runbooks into->account', 'sc1-syncs as->id1']);
   });
 });

@@ -1,3 +1,5 @@
+import { setOwn } from '../util/ownProperty.js';
+
 /** Keys that lead a template or parameter file, in the order Azure's own tools write them. */
 const HEAD_ORDER = ['$schema', 'languageVersion', 'contentVersion', 'metadata', 'parameters', 'variables', 'resources', 'outputs'];
 
@@ -13,7 +15,7 @@ export function orderHead(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  const put = (k: string) => Object.defineProperty(out, k, { value: source[k], enumerable: true, writable: true, configurable: true });
+  const put = (k: string) => setOwn(out, k, source[k]);
   for (const k of HEAD_ORDER) if (Object.prototype.hasOwnProperty.call(source, k)) put(k);
   for (const k of Object.keys(source)) if (!HEAD_ORDER.includes(k)) put(k);
   return out;

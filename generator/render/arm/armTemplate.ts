@@ -3,6 +3,7 @@ import { call, member, ref, type Expr } from '../../model/expr.js';
 import type { ResourceRef } from '../../model/resourceRef.js';
 import type { ModuleNode, ResourceNode, TemplateModel, TemplateNode, TemplateOutput, TemplateParameter } from '../../model/resolved.js';
 import { armResourceId, escapeArmLiteral, toArmJson } from './armText.js';
+import { setOwn } from '../../util/ownProperty.js';
 
 /**
  * The ARM printer: a template model as ARM JSON values, ready for the templates' `json` helper. Property order
@@ -52,7 +53,7 @@ export function armTemplateObject(t: TemplateModel): Record<string, unknown> {
 
 function entries(list: readonly ArmEntry[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const e of list) Object.defineProperty(out, e.name, { value: e.body, enumerable: true, writable: true, configurable: true });
+  for (const e of list) setOwn(out, e.name, e.body);
   return out;
 }
 

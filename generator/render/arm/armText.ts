@@ -1,5 +1,6 @@
 import { assertNever, type Expr, type RefProp } from '../../model/expr.js';
 import type { ResourceRef } from '../../model/resourceRef.js';
+import { setOwn } from '../../util/ownProperty.js';
 
 /**
  * ARM template expression syntax: the one place that escapes for ARM JSON and spells the language-neutral
@@ -120,7 +121,7 @@ export function toArmJson(e: Expr): unknown {
       const out: Record<string, unknown> = {};
       for (const en of e.entries) {
         const key = typeof en.key === 'string' ? escapeArmLiteral(en.key) : (toArmJson(en.key) as string);
-        Object.defineProperty(out, key, { value: toArmJson(en.value), enumerable: true, writable: true, configurable: true });
+        setOwn(out, key, toArmJson(en.value));
       }
       return out;
     }
@@ -147,7 +148,7 @@ export function toParameterFileJson(e: Expr): unknown {
       const out: Record<string, unknown> = {};
       for (const en of e.entries) {
         if (typeof en.key !== 'string') throw new Error('expression key in a parameter file value');
-        Object.defineProperty(out, en.key, { value: toParameterFileJson(en.value), enumerable: true, writable: true, configurable: true });
+        setOwn(out, en.key, toParameterFileJson(en.value));
       }
       return out;
     }

@@ -1,4 +1,5 @@
 import type { Expr } from '../../model/expr.js';
+import { setOwn } from '../../util/ownProperty.js';
 
 /**
  * Escaping for the generated README: every user value (config name, descriptions, parameter values, resource
@@ -106,7 +107,7 @@ export function literalJson(e: Expr): unknown {
       for (const en of e.entries) {
         const v = typeof en.key === 'string' ? literalJson(en.value) : undefined;
         if (v === undefined) return undefined;
-        out[en.key as string] = v;
+        setOwn(out, en.key as string, v);
       }
       return out;
     }

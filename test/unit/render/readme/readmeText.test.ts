@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { call, interp, member, obj, param, str, num } from '../../../../generator/model/expr.js';
-import { exprText, markdownCode, markdownDocLink, markdownText, mermaidLabel, valueText } from '../../../../generator/render/readme/readmeText.js';
+import { exprText, literalJson, markdownCode, markdownDocLink, markdownText, mermaidLabel, valueText } from '../../../../generator/render/readme/readmeText.js';
 import { decodeMermaidEntities } from '../../../support/mermaid.js';
 import { renderMarkdown } from '../../../support/markdown.js';
 
@@ -68,6 +68,15 @@ describe('README text escaping', () => {
 
     it('says so when a string value is empty', () => {
       expect(valueText(str(''))).to.equal('(empty string)');
+    });
+  });
+
+  describe('literalJson', () => {
+    it('keeps a key named __proto__ as an ordinary own key, not the prototype setter', () => {
+      const value = literalJson(obj([['__proto__', obj({ polluted: str('yes') })], ['owner', str('me')]])) as Record<string, unknown>;
+      expect(Object.keys(value)).to.deep.equal(['__proto__', 'owner']);
+      expect(JSON.stringify(value)).to.equal('{"__proto__":{"polluted":"yes"},"owner":"me"}');
+      expect(Object.getPrototypeOf(value)).to.equal(Object.prototype);
     });
   });
 });

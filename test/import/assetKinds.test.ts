@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { generateConfig } from '../../generator/generate.js';
+import { compareTemplates } from '../../generator/import/compareTemplates.js';
 import { artifactReader } from '../../generator/import/importFiles.js';
 import { repoRoot } from '../support/paths.js';
-import { importText, refusalsOf, renderedTemplate } from './helpers.js';
+import { importText, refusalsOf, renderedTemplate, sourceFile } from './helpers.js';
 
 /** The ARM template armgen renders for a config (its `file:` runbooks read as one line of PowerShell). */
 function armOf(config: string): string {
@@ -85,5 +86,24 @@ describe('import of Automation assets: variables, credentials, runbooks, schedul
       (r.properties as Record<string, unknown>).value = 'prod';
     });
     expect(refusalsOf(importText('t.json', text))[0]).to.match(/properties\.value: a variable value is imported as JSON text/);
+  });
+
+  it('imports maximal without its customer-managed key, private endpoints and linked workspace: every other kind renders back', () => {
+    // GIVEN out/maximal/azuredeploy.json with the kinds import does not map yet taken out (encryption by Automation)
+    const folder = join(repoRoot, 'out', 'maximal');
+    const t = JSON.parse(readFileSync(join(folder, 'azuredeploy.json'), 'utf8')) as { resources: Record<string, unknown>[] };
+    const notYet = (d: unknown) => /pep-|law-link/.test(String(d));
+    t.resources = t.resources.filter((r) => !(r.type === 'Microsoft.Resources/deployments' && notYet(r.name)));
+    for (const r of t.resources) if (Array.isArray(r.dependsOn)) r.dependsOn = r.dependsOn.filter((d) => !notYet(d));
+    (t.resources[1]!.properties as Record<string, unknown>).encryption = { keySource: 'Microsoft.Automation' };
+    // WHEN imported with its parameter file and its staged runbooks
+    const parameters = [sourceFile(join(folder, 'azuredeploy.parameters.json'))];
+    const outcome = importText('t.json', JSON.stringify(t, null, 2), parameters, artifactReader(join(folder, 'azuredeploy.json')));
+    if (!outcome.ok) throw new Error(refusalsOf(outcome).join('\n'));
+    // THEN modules, packages, environments, runbooks of each source, schedules, links, variables, credentials and
+    // diagnostic settings all come back, and the config renders a template equal to the original
+    for (const line of ['python3Packages:', 'file: runbooks/Get-Inventory.ps1', 'identity: system', "dateTime: 2030-01-06T01:00:00Z", 'password: { param: sqlPassword }', 'logs: [ AuditEvent, JobLogs ]', 'sasToken:']) expect(outcome.text).to.include(line);
+    expect(outcome.stagedFiles.map((f) => f.path)).to.deep.equal(['runbooks/Get-Inventory.ps1']);
+    expect(compareTemplates(t, JSON.parse(renderedTemplate(outcome.text, folder)) as Record<string, unknown>)).to.deep.equal([]);
   });
 });

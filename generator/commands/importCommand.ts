@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import type { Diagnostic } from '../diagnostics.js';
 import { writeNewFile } from '../emit/writeNewFile.js';
-import { importToConfig, readJsonSource } from '../import/importFiles.js';
+import type { StagedFile } from '../import/importContext.js';
+import { artifactReader, importToConfig, readJsonSource } from '../import/importFiles.js';
 import type { JsonSource } from '../import/jsonSource.js';
 import { UsageError, type CommandContext } from './context.js';
 import { EXIT } from './exitCodes.js';
@@ -50,10 +51,12 @@ function runImport(ctx: CommandContext, args: ImportArgs): void {
     return fail([{ file: args.out, line: 0, col: 0, severity: 'error', code: 'AG600', message: 'already exists; armgen import never overwrites a file without --force' }]);
   }
   const folder = args.out === undefined ? process.cwd() : dirname(resolve(args.out));
-  const outcome = importToConfig(sources[0]!, sources.slice(1), schemaReference(folder).lines, args.out ?? 'imported.yaml');
+  const outcome = importToConfig(sources[0]!, sources.slice(1), schemaReference(folder).lines, args.out ?? 'imported.yaml', artifactReader(args.template));
   if (!outcome.ok) return fail(outcome.diagnostics);
+  const noteFiles = (): void => noteStagedFiles(report, outcome.stagedFiles, args.template, folder);
   if (args.out === undefined) {
     report.diagnostics([]);
+    noteFiles();
     ctx.io.stdout(outcome.text);
     ctx.setExit(EXIT.ok);
     return;
@@ -61,6 +64,18 @@ function runImport(ctx: CommandContext, args: ImportArgs): void {
   const written = writeNewFile(args.out, outcome.text, args.force);
   if (!written.ok) return fail([{ file: args.out, line: 0, col: 0, severity: 'error', code: 'AG600', message: written.reason }]);
   report.diagnostics([]);
+  noteFiles();
   report.summary(`wrote ${args.out}; next: armgen generate ${args.out}`);
   ctx.setExit(EXIT.ok);
+}
+
+/**
+ * The config names each staged runbook script with `file:` relative to itself, and never copies a file: say which
+ * scripts the user must place there, and where the template's own copy is when it was found.
+ */
+function noteStagedFiles(report: ReturnType<typeof createReporter>, files: readonly StagedFile[], template: string, folder: string): void {
+  for (const f of files) {
+    const found = f.text === undefined ? 'not found next to the template' : `found at ${join(dirname(template), f.path)}`;
+    report.note(`runbook file: place ${f.path} in ${folder} (the config names it with file: ${f.path}; ${found})`);
+  }
 }

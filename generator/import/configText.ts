@@ -2,7 +2,11 @@ import { Document, isMap, isScalar, visit, type Pair } from 'yaml';
 import type { ConfigDraft } from './importContext.js';
 
 /** Top-level keys in the order the examples use. */
-const ORDER: readonly (keyof ConfigDraft)[] = ['description', 'apiVersions', 'parameters', 'identities', 'automationAccount', 'roleAssignments', 'lock', 'environments'];
+const ORDER: readonly (keyof ConfigDraft)[] = [
+  'description', 'apiVersions', 'parameters', 'artifacts', 'identities', 'automationAccount', 'roleAssignments',
+  'runtimeEnvironments', 'modules', 'powerShell72Modules', 'python3Packages', 'runbooks', 'schedules', 'jobSchedules',
+  'variables', 'credentials', 'diagnosticSettings', 'lock', 'environments',
+];
 
 /** Empty sections are left out (an empty `parameters: {}` says nothing). */
 function sections(draft: ConfigDraft): Record<string, unknown> {

@@ -17,6 +17,26 @@ export interface ConfigDraft {
   roleAssignments: Record<string, unknown>[];
   environments: Record<string, { parameters: Record<string, unknown> }>;
   lock?: Record<string, unknown>;
+  artifacts?: Record<string, unknown>;
+  runtimeEnvironments?: Record<string, unknown>[];
+  modules?: Record<string, unknown>[];
+  powerShell72Modules?: Record<string, unknown>[];
+  python3Packages?: Record<string, unknown>[];
+  runbooks?: Record<string, unknown>[];
+  schedules?: Record<string, unknown>[];
+  jobSchedules?: Record<string, unknown>[];
+  variables?: Record<string, unknown>[];
+  credentials?: Record<string, unknown>[];
+  diagnosticSettings?: Record<string, unknown>[];
+}
+
+/** A file next to the template (runbook scripts staged in `runbooks/`), by its path relative to the template's folder. */
+export type ReadArtifact = (relativePath: string) => string | undefined;
+
+/** A runbook file the imported config names with `file:`: where it goes (relative to the config) and its text, when found. */
+export interface StagedFile {
+  readonly path: string;
+  readonly text?: string;
 }
 
 /** An identity the template creates or points at, keyed by the canonical spelling of its resource ID. */
@@ -40,11 +60,24 @@ export class ImportContext {
   readonly outputHandles = new Map<string, string>();
   /** Canonical spellings of the account's name and resource ID, once the account is imported. */
   account?: { readonly name: string; readonly id: string };
+  /** Reads the files staged next to the template (absent: none can be read). */
+  readArtifact?: ReadArtifact;
+  /** Runbook files the config names with `file:` (the user places them next to the config). */
+  readonly stagedFiles: StagedFile[] = [];
+  /** Names (lower case) of armgen's client-ID variables a recognised starter runbook re-creates. */
+  readonly starterVariables = new Set<string>();
+  /** armgen's default runtime environments (by name) that recognised starters run in without naming them. */
+  readonly impliedEnvironments = new Set<string>();
 
   constructor(
     readonly source: JsonSource,
     readonly draft: ConfigDraft = { apiVersions: {}, parameters: {}, identities: [], roleAssignments: [], environments: {} },
   ) {}
+
+  /** Append an entry to a list section of the draft. */
+  push(section: ListSection, entry: Record<string, unknown>): void {
+    (this.draft[section] ??= []).push(entry);
+  }
 
   refuse(path: JsonPath, message: string): void {
     const { line, col } = this.source.position(path);
@@ -56,6 +89,8 @@ export class ImportContext {
     this.comments.set(configPath, before ? `${before}\n${text}` : text);
   }
 }
+
+export type ListSection = 'runtimeEnvironments' | 'modules' | 'powerShell72Modules' | 'python3Packages' | 'runbooks' | 'schedules' | 'jobSchedules' | 'variables' | 'credentials' | 'diagnosticSettings';
 
 /** A JSON object with its path: an importer takes the keys it maps, and every key left is refused by name. */
 export class Fields {

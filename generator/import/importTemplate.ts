@@ -3,23 +3,24 @@ import type { Diagnostic } from '../diagnostics.js';
 import { environmentOf, importParameterFile, importParameters } from './kinds/parameters.js';
 import { importOutputs, scanOutputHandles } from './kinds/outputs.js';
 import { importers } from './kinds/registry.js';
-import { Fields, ImportContext, isPlainObject, type ConfigDraft } from './importContext.js';
+import { Fields, ImportContext, isPlainObject, type ConfigDraft, type ReadArtifact, type StagedFile } from './importContext.js';
 import type { JsonSource } from './jsonSource.js';
 
 export type ImportResult =
-  | { readonly ok: true; readonly config: ConfigDraft; readonly comments: ReadonlyMap<string, string> }
+  | { readonly ok: true; readonly config: ConfigDraft; readonly comments: ReadonlyMap<string, string>; readonly stagedFiles: readonly StagedFile[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** Template keys armgen writes itself or that carry no deployment meaning. */
 const TEMPLATE_KEYS = ['$schema', 'contentVersion'];
 
 /**
- * An ARM template (and its parameter files) -> an armgen config draft. Pure: the caller reads the files and
- * writes the result. Every construct is mapped or refused with its JSON path; the caller verifies the draft by
+ * An ARM template (and its parameter files) -> an armgen config draft. Pure: the caller reads the files (the
+ * runbook scripts staged next to the template through `readArtifact`) and writes the result. Every construct is mapped or refused with its JSON path; the caller verifies the draft by
  * rendering it (verifyImport.ts).
  */
-export function importTemplate(template: JsonSource, parameterFiles: readonly JsonSource[] = []): ImportResult {
+export function importTemplate(template: JsonSource, parameterFiles: readonly JsonSource[] = [], readArtifact?: ReadArtifact): ImportResult {
   const ctx = new ImportContext(template);
+  if (readArtifact) ctx.readArtifact = readArtifact;
   const root = Fields.of(ctx, template.value, [], 'an ARM template');
   if (!root) return { ok: false, diagnostics: ctx.refusals };
   root.derived(...TEMPLATE_KEYS);
@@ -35,7 +36,7 @@ export function importTemplate(template: JsonSource, parameterFiles: readonly Js
     ctx.refusals.push(...fileCtx.refusals);
   }
   if (ctx.refusals.length > 0) return { ok: false, diagnostics: ctx.refusals };
-  return { ok: true, config: ctx.draft, comments: ctx.comments };
+  return { ok: true, config: ctx.draft, comments: ctx.comments, stagedFiles: ctx.stagedFiles };
 }
 
 /** `metadata._generator` is armgen's own stamp (recomputed on render); other template metadata has no config equivalent. */

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { generateConfig } from '../../generator/generate.js';
 import { importToConfig, type ImportOutcome } from '../../generator/import/importFiles.js';
+import type { ReadArtifact } from '../../generator/import/importContext.js';
 import { parseJsonSource, type JsonSource } from '../../generator/import/jsonSource.js';
 
 export const MODELINE = ['# yaml-language-server: $schema=../schemas/armgen.schema.json'];
@@ -17,8 +19,8 @@ export function sourceFile(path: string, shownAs = path): JsonSource {
 }
 
 /** Import a template text (+ parameter files) into config text. */
-export function importText(file: string, text: string, parameters: readonly JsonSource[] = []): ImportOutcome {
-  return importToConfig(sourceOf(file, text), parameters, MODELINE, 'imported.yaml');
+export function importText(file: string, text: string, parameters: readonly JsonSource[] = [], readArtifact?: ReadArtifact): ImportOutcome {
+  return importToConfig(sourceOf(file, text), parameters, MODELINE, 'imported.yaml', readArtifact);
 }
 
 /** The diagnostics of a refused import, as printed (`file:line:col: error CODE: message`). */
@@ -27,9 +29,18 @@ export function refusalsOf(outcome: ImportOutcome): string[] {
   return outcome.diagnostics.map((d) => `${d.file}:${d.line}:${d.col}: ${d.severity} ${d.code}: ${d.message}`);
 }
 
-/** Render imported config text as `generate --format arm` does; returns azuredeploy.json's text. */
-export function renderedTemplate(configText: string, name = 'imported.yaml'): string {
-  const result = generateConfig(name, configText, { format: 'arm', readme: false });
+/**
+ * Render imported config text as `generate --format arm` does, the config placed in `folder` (its `file:` runbooks
+ * are read there); returns every artifact's text by its path below the output folder (`azuredeploy.json`, `runbooks/x.ps1`).
+ */
+export function renderedFiles(configText: string, folder?: string): Map<string, string> {
+  const readFile = (path: string) => (folder && existsSync(join(folder, path)) ? { ok: true as const, text: readFileSync(join(folder, path), 'utf8') } : { ok: false as const, reason: 'does not exist' });
+  const result = generateConfig('imported.yaml', configText, { format: 'arm', readme: false, readFile });
   if (!result.ok) throw new Error(result.diagnostics.map((d) => `${d.line}:${d.col} ${d.code} ${d.message}`).join('\n'));
-  return result.artifacts.find((a) => a.path.endsWith('/azuredeploy.json'))!.text;
+  return new Map(result.artifacts.map((a) => [a.path.replace(/^imported\//, ''), a.text]));
+}
+
+/** Render imported config text as `generate --format arm` does; returns azuredeploy.json's text. */
+export function renderedTemplate(configText: string, folder?: string): string {
+  return renderedFiles(configText, folder).get('azuredeploy.json')!;
 }

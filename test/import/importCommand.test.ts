@@ -42,9 +42,28 @@ describe('armgen import (CLI)', () => {
     const target = join(dir, 'max.yaml');
     const { out, io } = capture();
     expect(await runCli(['import', example('maximal'), '--out', target], io)).to.equal(2);
-    expect(out.stderr).to.match(/azuredeploy\.json:\d+:\d+: error AG910: resources\[\d+\]\.type: resource type Microsoft\.Automation\/automationAccounts\/runtimeEnvironments is not imported yet/);
+    expect(out.stderr).to.match(/azuredeploy\.json:\d+:\d+: error AG910: resources\[1\]\.properties\.encryption\.identity: 'identity' of the account encryption has no armgen equivalent/);
     expect(existsSync(target)).to.equal(false);
     expect(readdirSync(dir)).to.deep.equal([]);
+  });
+
+  it('names each runbook file the config links with file: and the user must place next to it', async () => {
+    // GIVEN a template whose runbook links a staged script, copied alone to a folder (no runbooks/ beside it)
+    const dir = mkdtempSync(join(tmpdir(), 'armgen-import-'));
+    const template = join(dir, 'azuredeploy.json');
+    const source = JSON.parse(readFileSync(example('maximal'), 'utf8')) as { parameters: Record<string, unknown>; resources: Record<string, unknown>[] };
+    const parameters = Object.fromEntries(['automationAccountName', 'location', '_artifactsLocation', '_artifactsLocationSasToken'].map((n) => [n, source.parameters[n]]));
+    const keep = (r: Record<string, unknown>) => r.type === 'Microsoft.Automation/automationAccounts' || (r.type === 'Microsoft.Automation/automationAccounts/runbooks' && String(r.name).includes("'Get-Inventory'"));
+    const account = source.resources.find((r) => r.type === 'Microsoft.Automation/automationAccounts')!;
+    account.identity = undefined;
+    account.tags = undefined;
+    account.properties = { disableLocalAuth: true, sku: { name: 'Basic' } };
+    writeFileSync(template, JSON.stringify({ ...source, parameters, resources: source.resources.filter(keep).map((r) => ({ ...r, dependsOn: undefined })), outputs: {} }, null, 2));
+    const { out, io } = capture();
+    // WHEN imported THEN exit 0, and stderr says which file to place where
+    expect(await runCli(['import', template, '--out', join(dir, 'aa.yaml')], io)).to.equal(0, out.stderr);
+    expect(out.stderr).to.include(`armgen: note: runbook file: place runbooks/Get-Inventory.ps1 in ${dir} (the config names it with file: runbooks/Get-Inventory.ps1; not found next to the template)`);
+    expect(readFileSync(join(dir, 'aa.yaml'), 'utf8')).to.include('file: runbooks/Get-Inventory.ps1');
   });
 
   it('reports a template that is not JSON as AG101 with its position', async () => {

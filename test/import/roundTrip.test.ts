@@ -2,21 +2,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { compareTemplates } from '../../generator/import/compareTemplates.js';
+import { artifactReader } from '../../generator/import/importFiles.js';
 import { exampleConfigs } from '../helpers/render.js';
 import { repoRoot, sharedDir, SHARED_MISSING } from '../support/paths.js';
-import { importText, refusalsOf, renderedTemplate, sourceFile } from './helpers.js';
+import { importText, refusalsOf, renderedFiles, renderedTemplate, sourceFile } from './helpers.js';
 
 /**
  * Round trips of every example's own template: import(out/NAME/azuredeploy.json [+ its parameter file]) ->
  * generate -> byte-identical to out/NAME/azuredeploy.json. Examples with kinds import does not map yet are
  * listed with the reason and must be refused (with AG910 naming the first such resource), never skipped.
  */
-const BYTE_IDENTICAL = new Set(['template-ua', 'system-vm', 'seed-roles', 'created-identity']);
+const BYTE_IDENTICAL = new Set(['template-ua', 'system-vm', 'seed-roles', 'created-identity', 'python-runbook', 'seed-end-to-end']);
 const EXPECTED_TO_REFUSE: Record<string, string> = {
-  'python-runbook': 'runtime environments, variables, runbooks (staged files), schedules and job schedules are not imported yet',
-  'seed-end-to-end': 'runtime environments, variables, a generated runbook, schedules and job schedules are not imported yet',
-  maximal: 'a customer-managed key, runtime environments, modules, packages, runbooks, schedules, variables, credentials, diagnostic settings, private endpoints and the linked workspace are not imported yet',
-  operations: 'webhooks, hybrid worker groups, source control, private endpoints, the linked workspace, runbooks, schedules, credentials and diagnostic settings are not imported yet',
+  maximal: 'a customer-managed key (encryption.identity, encryption.keyVaultProperties), private endpoints, the linked workspace, hybrid worker groups and source control are not imported yet; everything else imports (assetKinds.test.ts)',
+  operations: 'webhooks, hybrid worker groups, source control, private endpoints and the linked workspace are not imported yet',
 };
 
 describe('import round trip: every example with out/NAME/azuredeploy.json', () => {
@@ -29,23 +28,26 @@ describe('import round trip: every example with out/NAME/azuredeploy.json', () =
     const original = readFileSync(templatePath, 'utf8');
 
     if (BYTE_IDENTICAL.has(name)) {
-      it(`${name}: import -> generate is byte-identical to out/${name}/azuredeploy.json`, () => {
-        // GIVEN the example's rendered template and parameter file WHEN imported and rendered again
-        const imported = importText(`out/${name}/azuredeploy.json`, original, parameters);
+      it(`${name}: import -> generate is byte-identical to out/${name}/azuredeploy.json and its runbook scripts`, () => {
+        // GIVEN the example's rendered template, parameter file and staged runbooks WHEN imported and rendered again,
+        // the config placed in out/NAME/ (where its `file:` runbooks are)
+        const imported = importText(`out/${name}/azuredeploy.json`, original, parameters, artifactReader(templatePath));
         if (!imported.ok) throw new Error(refusalsOf(imported).join('\n'));
-        // THEN the template is the same, byte for byte
-        expect(renderedTemplate(imported.text)).to.equal(original);
+        const files = renderedFiles(imported.text, join(repoRoot, 'out', name));
+        // THEN the template is the same, byte for byte, and so is every runbook script armgen stages
+        expect(files.get('azuredeploy.json')).to.equal(original);
+        for (const [path, text] of files) if (path.startsWith('runbooks/')) expect(text, path).to.equal(readFileSync(join(repoRoot, 'out', name, path), 'utf8'));
       });
     } else if (Object.hasOwn(EXPECTED_TO_REFUSE, name)) {
       it(`${name}: expected to refuse (${EXPECTED_TO_REFUSE[name]})`, () => {
-        const refusals = refusalsOf(importText(`out/${name}/azuredeploy.json`, original, parameters));
+        const refusals = refusalsOf(importText(`out/${name}/azuredeploy.json`, original, parameters, artifactReader(templatePath)));
         expect(refusals.length).to.be.greaterThan(0);
         for (const r of refusals) expect(r).to.match(new RegExp(`^out/${name}/azuredeploy\\.json:\\d+:\\d+: error AG910: (resources|parameters|outputs)`));
       });
     } else {
       it(`${name}: is listed as byte-identical or expected-to-refuse in test/import/roundTrip.test.ts`, () => {
-        const outcome = importText(`out/${name}/azuredeploy.json`, original, parameters);
-        const why = outcome.ok ? (renderedTemplate(outcome.text) === original ? 'it round-trips byte-identically' : 'it imports') : `it is refused:\n${refusalsOf(outcome).join('\n')}`;
+        const outcome = importText(`out/${name}/azuredeploy.json`, original, parameters, artifactReader(templatePath));
+        const why = outcome.ok ? (renderedTemplate(outcome.text, join(repoRoot, 'out', name)) === original ? 'it round-trips byte-identically' : 'it imports') : `it is refused:\n${refusalsOf(outcome).join('\n')}`;
         expect.fail(`example '${name}' is not listed: ${why}; add it to BYTE_IDENTICAL or EXPECTED_TO_REFUSE with the reason`);
       });
     }

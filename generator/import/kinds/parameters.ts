@@ -1,7 +1,7 @@
 import { isExpression } from '../../azure/armExpression.js';
 import { canonicalString } from '../armValues.js';
 import { Fields, isPlainObject, type ImportContext } from '../importContext.js';
-import type { JsonSource } from '../jsonSource.js';
+import type { JsonPath, JsonSource } from '../jsonSource.js';
 
 /** armgen's parameter types, by the lower-cased ARM spelling (ARM type names are case-insensitive: the seed writes `String`). */
 const TYPES: Record<string, string> = {
@@ -27,6 +27,23 @@ function isArmgenLocation(name: string, p: Readonly<Record<string, unknown>>): b
   );
 }
 
+/**
+ * Parameters armgen adds itself, by name and type: the artifacts location and SAS token of staged runbooks
+ * (resolveRunbooks.ts), the job-schedule switch and name seed (resolveJobSchedules.ts) and the default schedule
+ * start (resolveSchedules.ts). Left for armgen to add; the verification checks they are armgen's to the letter.
+ */
+const ARMGEN_PARAMETERS: Readonly<Record<string, string>> = {
+  _artifactsLocation: 'string',
+  _artifactsLocationSasToken: 'securestring',
+  deployJobSchedules: 'bool',
+  jobScheduleSeed: 'string',
+  scheduleStartTime: 'string',
+};
+
+function isArmgenParameter(name: string, p: Readonly<Record<string, unknown>>): boolean {
+  return Object.hasOwn(ARMGEN_PARAMETERS, name) && String(p.type).toLowerCase() === ARMGEN_PARAMETERS[name];
+}
+
 /** Template `parameters` -> config `parameters:` (armgen's own `location` parameter left for armgen to add). */
 export function importParameters(ctx: ImportContext, template: Fields): void {
   const params = template.object('parameters');
@@ -39,6 +56,7 @@ export function importParameters(ctx: ImportContext, template: Fields): void {
       ctx.comment('parameters', "The template's `location` parameter is the one armgen adds itself (default: the resource group's location).");
       continue;
     }
+    if (isArmgenParameter(name, p.value)) continue;
     const out: Record<string, unknown> = {};
     const type = TYPES[String(p.take('type')).toLowerCase()];
     if (!type) ctx.refuse(p.at('type'), `parameter type ${JSON.stringify(p.value.type)} has no armgen equivalent (${Object.values(TYPES).join(', ')})`);
@@ -81,6 +99,10 @@ export function importParameterFile(ctx: ImportContext, source: JsonSource, env:
     const entry = Fields.of(ctx, raw, values.at(name), `the value of '${name}'`);
     const declared = ctx.draft.parameters[name];
     if (!entry) continue;
+    if (ARTIFACT_VALUES.has(name)) {
+      artifactsValue(ctx, name, entry, values.at(name));
+      continue;
+    }
     if (!declared) {
       ctx.refuse(values.at(name), `a value for '${name}', which is not a parameter of the imported config`);
       continue;
@@ -94,6 +116,27 @@ export function importParameterFile(ctx: ImportContext, source: JsonSource, env:
       target.parameters[name] = 'value' in value ? value.value : value;
     }
   }
+}
+
+const ARTIFACT_VALUES = new Set(['_artifactsLocation', '_artifactsLocationSasToken']);
+
+/** The artifacts location (`artifacts.location`) and its SAS token from Key Vault (`artifacts.sasToken`): one for every environment. */
+function artifactsValue(ctx: ImportContext, name: string, entry: Fields, path: JsonPath): void {
+  const isLocation = name === '_artifactsLocation';
+  const value = isLocation ? entry.take('value') : keyVaultReference(ctx, entry);
+  entry.finish(`the value of '${name}'`);
+  if (value === undefined) return;
+  if (isLocation && typeof value !== 'string') {
+    ctx.refuse(path, '_artifactsLocation is imported as a literal URI (artifacts.location)');
+    return;
+  }
+  const artifacts = (ctx.draft.artifacts ??= {});
+  const key = isLocation ? 'location' : 'sasToken';
+  if (artifacts[key] !== undefined && JSON.stringify(artifacts[key]) !== JSON.stringify(value)) {
+    ctx.refuse(path, `${name} differs between parameter files; armgen's artifacts: section is one for every environment`);
+    return;
+  }
+  artifacts[key] = value;
 }
 
 function keyVaultReference(ctx: ImportContext, entry: Fields): { keyVaultReference: Record<string, unknown> } | undefined {

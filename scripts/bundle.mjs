@@ -98,7 +98,20 @@ const lazyStringWidth = {
 
 const result = await build({
   // bin.js without its top-level await (CommonJS has none).
-  stdin: { contents: "import { runCli } from './cli.js';\nrunCli(process.argv.slice(2)).then((code) => {\n  process.exitCode = code;\n});\n", resolveDir: dist, sourcefile: 'armgen-entry.js', loader: 'js' },
+  // In a render-pool worker (commands/renderPool.ts starts the bundle itself as one), serve the pool instead.
+  stdin: {
+    contents: [
+      "import { runCli } from './cli.js';",
+      "import { isRenderWorker } from './commands/renderPool.js';",
+      'if (!isRenderWorker()) runCli(process.argv.slice(2)).then((code) => {',
+      '  process.exitCode = code;',
+      '});',
+      '',
+    ].join('\n'),
+    resolveDir: dist,
+    sourcefile: 'armgen-entry.js',
+    loader: 'js',
+  },
   outfile: BUNDLE,
   bundle: true,
   platform: 'node',

@@ -41,8 +41,9 @@ export type RenderOne = (file: string, options: GenerateOptions, out: string, no
  * undefined (the caller renders sequentially). The main thread renders too; every thread claims the next
  * file from a shared counter, so a slow-starting worker only takes fewer files. Results come back in file
  * order, so the output is byte-identical to a sequential run and all-or-nothing is decided as before, by the
- * caller, after every result is in. A worker's result carries no `model` (no command reads it; cloning it
- * would cost more than rendering) and its ARM artifacts no parsed `json` (lint ran in the worker).
+ * caller, after every result is in. No result carries its `model` (no command reads it; cloning it would cost
+ * more than rendering it, and a batch holding them all would not fit the memory budget) and no ARM artifact its
+ * parsed `json` (lint has run).
  * @throws Error when a worker hit an armgen bug, as the main thread would have thrown it.
  */
 export function renderInPool(job: PoolJob, renderOne: RenderOne, onDone?: (done: number) => void): ConfigResult[] | undefined {
@@ -90,7 +91,8 @@ function collect(job: PoolJob, shared: Int32Array, ports: readonly MessagePort[]
     return any;
   };
   for (let i = Atomics.add(shared, 0, 1); i < job.files.length; i = Atomics.add(shared, 0, 1)) {
-    results[i] = renderOne(job.files[i]!, job.options, job.out, now);
+    // Slimmed like the workers' results: a large batch must not hold every model and parsed template (memory).
+    results[i] = slim(renderOne(job.files[i]!, job.options, job.out, now));
     done++;
     onDone?.(done);
     drain();
@@ -104,12 +106,18 @@ function collect(job: PoolJob, shared: Int32Array, ports: readonly MessagePort[]
   }
   if (failure !== undefined) throw new Error(failure);
   // Files a stalled worker had claimed: rendered here (rendering is pure, so the bytes are the same).
-  return results.map((r, i) => r ?? renderOne(job.files[i]!, job.options, job.out, now));
+  return results.map((r, i) => r ?? slim(renderOne(job.files[i]!, job.options, job.out, now)));
 }
 
 /** True in a thread this module started: the bundle's entry then serves the pool instead of running the CLI. */
 export function isRenderWorker(): boolean {
   return !isMainThread && (workerData as Partial<WorkerInput> | null)?.armgenRenderPool === true;
+}
+
+/** A result as a command reads it: no resolved model, no parsed ARM JSON (lint has run). */
+function slim(r: ConfigResult): ConfigResult {
+  if (!r.ok) return r;
+  return { ...r, artifacts: r.artifacts.map(({ json: _json, ...a }) => a), model: undefined as never };
 }
 
 /** A worker's loop: claim the next file, render it, send the result back, wake the main thread. */
@@ -132,9 +140,5 @@ async function serve(input: WorkerInput): Promise<void> {
   input.port.close();
 }
 
-function slim(r: ConfigResult): ConfigResult {
-  if (!r.ok) return r;
-  return { ...r, artifacts: r.artifacts.map(({ json: _json, ...a }) => a), model: undefined as never };
-}
 
 if (isRenderWorker()) setImmediate(() => void serve(workerData as WorkerInput));

@@ -15,7 +15,8 @@
 //    and are required from node_modules when needed: every start pays to parse what is bundled, used or not.
 //  - dist/generator/armgen.mjs, what `bin` runs, is a small launcher: it turns on Node's compile cache
 //    (module.enableCompileCache, Node >= 22.1) before the bundle, dist/generator/armgen.bundle.mjs, is compiled.
-//  - Whitespace and syntax are minified (less to read and parse); names are kept, for stack traces and profiles.
+//  - Whitespace and syntax are minified (less to read and parse); names are kept, for stack traces and profiles
+//    (ARMGEN_BUNDLE_READABLE=1 leaves it unminified, to read a profile line by line).
 //  - No source map: it would name node_modules files the package does not ship.
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -1,6 +1,6 @@
 // The one module of generator/ that uses worker_threads: its workers run armgen's own pipeline on config
 // files (the same code as the main thread), never code from a config.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { ConfigResult, GenerateOptions } from '../generate.js';
@@ -33,12 +33,24 @@ interface WorkerInput extends PoolJob {
 
 type WorkerMessage = { readonly index: number; readonly result: ConfigResult } | { readonly index: number; readonly error: string };
 
+/**
+ * How many workers a batch gets: none below POOL_MIN_CONFIGS, else one per idle core beside the main thread.
+ * Idle = cores not already busy by the 1-minute load average (0 where the OS reports none): a worker on a
+ * core other processes keep busy only adds its start-up and cloning to the run (measured: 40% slower on a
+ * 2-core machine at load 4).
+ */
+export function poolSize(configs: number): number {
+  if (configs < POOL_MIN_CONFIGS) return 0;
+  const idle = Math.floor(availableParallelism() - (loadavg()[0] ?? 0));
+  return Math.max(0, Math.min(idle - 1, MAX_WORKERS, Math.floor(configs / CONFIGS_PER_WORKER)));
+}
+
 /** Renders one config file exactly as runConfigs does on the main thread. */
 export type RenderOne = (file: string, options: GenerateOptions, out: string, now: Date) => ConfigResult;
 
 /**
- * Render every file, in parallel when the batch is large and the machine has more than one core, else
- * undefined (the caller renders sequentially). The main thread renders too; every thread claims the next
+ * Render every file with `workers` worker threads beside the main thread (default poolSize), or return
+ * undefined when that is none (the caller renders sequentially). The main thread renders too; every thread claims the next
  * file from a shared counter, so a slow-starting worker only takes fewer files. Results come back in file
  * order, so the output is byte-identical to a sequential run and all-or-nothing is decided as before, by the
  * caller, after every result is in. No result carries its `model` (no command reads it; cloning it would cost
@@ -46,9 +58,8 @@ export type RenderOne = (file: string, options: GenerateOptions, out: string, no
  * parsed `json` (lint has run).
  * @throws Error when a worker hit an armgen bug, as the main thread would have thrown it.
  */
-export function renderInPool(job: PoolJob, renderOne: RenderOne, onDone?: (done: number) => void): ConfigResult[] | undefined {
-  const workers = Math.min(availableParallelism() - 1, MAX_WORKERS, Math.floor(job.files.length / CONFIGS_PER_WORKER));
-  if (job.files.length < POOL_MIN_CONFIGS || workers < 1) return undefined;
+export function renderInPool(job: PoolJob, renderOne: RenderOne, onDone?: (done: number) => void, workers = poolSize(job.files.length)): ConfigResult[] | undefined {
+  if (workers < 1) return undefined;
   const shared = new Int32Array(new SharedArrayBuffer(8));
   const ports: MessagePort[] = [];
   const threads: Worker[] = [];

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { POOL_MIN_CONFIGS, renderInPool } from '../../generator/commands/renderPool.js';
+import { POOL_MIN_CONFIGS, poolSize, renderInPool } from '../../generator/commands/renderPool.js';
 import { renderConfigFile } from '../../generator/commands/runConfigs.js';
 import { repoRoot } from '../support/paths.js';
 
@@ -30,15 +30,11 @@ describe('the render pool (worker threads for large batches)', function () {
 
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('renders every config exactly as the main thread does, in file order, diagnostics included', function () {
-    if (availableParallelism() < 2) {
-      console.log('      skipped: one core, so the pool never starts');
-      this.skip();
-    }
+  it('renders every config exactly as the main thread does, in file order, diagnostics included', () => {
     const now = new Date('2030-01-01T00:00:00Z');
     const options = { format: 'all' as const, readme: true };
-    // WHEN the pool renders the batch
-    const pooled = renderInPool({ files, options, out: 'out', now: now.getTime() }, renderConfigFile);
+    // WHEN the pool renders the batch with one worker (forced: the default depends on idle cores)
+    const pooled = renderInPool({ files, options, out: 'out', now: now.getTime() }, renderConfigFile, undefined, 1);
     // THEN it ran, and each result equals the one rendered here, one by one
     expect(pooled, 'the pool ran').not.to.equal(undefined);
     const sequential = files.map((f) => renderConfigFile(f, options, 'out', now));
@@ -47,7 +43,10 @@ describe('the render pool (worker threads for large batches)', function () {
     expect(pooled![50]!.diagnostics.length).to.be.greaterThan(0);
   });
 
-  it('leaves a small batch to the caller (no worker is started)', () => {
+  it('leaves a small batch, or a one-core machine, to the caller (no worker is started)', () => {
+    expect(poolSize(POOL_MIN_CONFIGS - 1)).to.equal(0);
     expect(renderInPool({ files: files.slice(0, POOL_MIN_CONFIGS - 1), options: {}, out: 'out', now: 0 }, renderConfigFile)).to.equal(undefined);
+    if (availableParallelism() < 2) expect(poolSize(10_000)).to.equal(0);
+    expect(poolSize(10_000)).to.be.at.most(Math.max(0, availableParallelism() - 1));
   });
 });

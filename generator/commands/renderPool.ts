@@ -126,7 +126,7 @@ export function isRenderWorker(): boolean {
 }
 
 /** A result as a command reads it: no resolved model, no parsed ARM JSON (lint has run). */
-function slim(r: ConfigResult): ConfigResult {
+export function slim(r: ConfigResult): ConfigResult {
   if (!r.ok) return r;
   return { ...r, artifacts: r.artifacts.map(({ json: _json, ...a }) => a), model: undefined as never };
 }

@@ -4,9 +4,10 @@ import { configName, generateConfig, type ConfigResult, type GenerateOptions } f
 import { readInputText } from '../io/readInputFile.js';
 import type { FileRead } from '../resolve/resolveRunbooks.js';
 import { expandInputs } from './inputs.js';
-import { renderInPool } from './renderPool.js';
+import { renderInPool, slim } from './renderPool.js';
 
 export interface RunResult {
+  /** As commands read them: without the resolved model and parsed ARM JSON (renderPool.ts slim), to keep large batches small. */
   readonly results: readonly ConfigResult[];
   /** Problems not tied to one config (no input matched, two configs writing one folder). */
   readonly general: readonly Diagnostic[];
@@ -36,7 +37,7 @@ export function runConfigs(args: readonly string[], options: GenerateOptions, ru
   const results =
     renderInPool({ files, options, out: run.out, now: now.getTime() }, renderConfigFile, progress) ??
     files.map((file, i) => {
-      const result = renderConfigFile(file, options, run.out, now);
+      const result = slim(renderConfigFile(file, options, run.out, now));
       progress?.(i + 1);
       return result;
     });

@@ -1,47 +1,38 @@
 /**
- * armgen's speed budget, measured on this machine (`npm run bench`; not a test). Prints four figures:
- *  (a) cold `armgen generate` of the built-in example vs a bare `node -e 0`: medians and their ratio;
- *  (b) 1,000 generated environment configs rendered and written in one process: configs/s, peak RSS;
- *  (c) the drift check (render in memory + compare with disk) over the same batch: configs/s;
- *  (d) the real `bicep build` of the example's main.bicep vs `armgen generate` of its config.
- * and PASS/MISS against the targets of issue 6 (cold start <= 3x node, >= 2,000 configs/s, < 200 MB).
+ * armgen's speed budget, measured on this machine (`npm run bench`; not a test). Every figure is a ratio of two
+ * things measured side by side in the same run (interleaved where they are short), never an absolute time alone:
+ *  (a) cold `armgen generate` of the built-in example (the bundle package.json's `bin` runs, and the unbundled
+ *      dist/generator/bin.js) vs a bare `node -e 0`: medians of N interleaved runs;
+ *  (b) `armgen generate` of 1,000 configs x 3 environments into an empty folder vs the floor: a bare Node process
+ *      that reads the same configs and writes the same bytes;
+ *  (c) `armgen check` of the same (render in memory, compare with disk) vs the floor: read configs + compare bytes;
+ *  (d) unchanged re-`generate` of the same vs the same floor as (c);
+ *  (e) the real `bicep build` of the example's main.bicep vs cold `armgen generate` of its config.
+ * Peak RSS of each armgen run (worker threads included). PASS/MISS against the targets of issue 14; when a target
+ * is missed (or with --profile) it prints V8 CPU profiles of the cold start and of the batch.
  *
  * Options: --runs N (cold-start runs per command, default 11, at least 7), --configs N (batch size,
- * default 1000), --profile (also write V8 CPU profiles of a cold start and of the batch and print
- * their top costs), --keep (keep the temporary folder).
- *
- * (b) and (c) run in child processes of this script (`--worker batch|check DIR`), so each peak RSS is
- * that of one armgen-like process and nothing else.
+ * default 1000), --profile, --keep (keep the temporary folder).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, tmpdir, totalmem, availableParallelism } from 'node:os';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { availableParallelism, cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
+import { profileOne } from './profile.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** dist/bench/bench.js -> the package root (schemas/, templates/, examples/ beside dist/). */
 const root = resolve(here, '..', '..');
-const bin = join(root, 'dist', 'generator', 'bin.js');
+/** What `npm install armgen` runs: package.json's bin (the bundle's launcher). */
+const launcher = join(root, (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: { armgen: string } }).bin.armgen);
+const unbundled = join(root, 'dist', 'generator', 'bin.js');
 const example = join(root, 'examples', 'template-ua.yaml');
 const EXAMPLE_NAME = 'template-ua';
 
-const TARGET = { coldRatio: 3, configsPerSecond: 2000, peakMb: 200 } as const;
-
-interface WorkerResult {
-  readonly configs: number;
-  readonly ok: number;
-  readonly failed: readonly string[];
-  readonly seconds: number;
-  /** User + system CPU seconds of the worker over the same span (robust against other load). */
-  readonly cpuSeconds: number;
-  readonly renderSeconds: number;
-  readonly ioSeconds: number;
-  readonly files: number;
-  readonly drifted: number;
-  readonly peakMb: number;
-}
+/** issue 14 */
+const TARGET = { coldRatio: 2, checkPerSecond: 2000, generatePerSecond: 1000, regeneratePerSecond: 2000, peakMb: 200 } as const;
 
 // -------------------------------------------------------------------------------------------------
 // Helpers
@@ -134,253 +125,169 @@ function makeConfigs(dir: string, count: number): void {
   }
 }
 
-/** In a child process: render (and write, or check) every config of DIR with the library. */
-async function worker(mode: 'batch' | 'check', dir: string, outDir: string): Promise<void> {
-  const { generateConfig } = await import('../generator/generate.js');
-  const { writeArtifacts } = await import('../generator/emit/writeArtifacts.js');
-  const { checkDrift } = await import('../generator/emit/checkDrift.js');
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => join(dir, f));
-  const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  const artifacts: { path: string; text: string }[] = [];
-  const names: string[] = [];
-  const failed: string[] = [];
-  let renderMs = 0;
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    const r0 = performance.now();
-    const result = generateConfig(file, text);
-    renderMs += performance.now() - r0;
-    if (result.ok) {
-      artifacts.push(...result.artifacts);
-      names.push(result.name);
-    } else failed.push(`${file}: ${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
+/** The floor a batch is measured against, in a child process: read every config, then write (or read and compare) every output file. */
+function floor(mode: 'write' | 'compare', configs: string, reference: string, out: string): void {
+  for (const f of readdirSync(configs)) readFileSync(join(configs, f), 'utf8');
+  const files = filesBelow(reference);
+  for (const rel of files) {
+    const bytes = readFileSync(join(reference, rel));
+    if (mode === 'write') {
+      mkdirSync(dirname(join(out, rel)), { recursive: true });
+      writeFileSync(join(out, rel), bytes);
+    } else if (!readFileSync(join(out, rel)).equals(bytes)) throw new Error(`floor: ${rel} differs`);
   }
-  let drifted = 0;
-  const w0 = performance.now();
-  if (mode === 'batch') writeArtifacts(outDir, artifacts, names);
-  else drifted = checkDrift(outDir, artifacts, names).length;
-  const t1 = performance.now();
-  const cpu = process.cpuUsage(cpu0);
-  const result: WorkerResult = {
-    configs: files.length,
-    ok: names.length,
-    failed: failed.slice(0, 3),
-    seconds: (t1 - t0) / 1000,
-    cpuSeconds: (cpu.user + cpu.system) / 1e6,
-    renderSeconds: renderMs / 1000,
-    ioSeconds: (t1 - w0) / 1000,
-    files: artifacts.length,
-    drifted,
-    peakMb: process.resourceUsage().maxRSS / 1024,
-  };
-  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-function runWorker(mode: 'batch' | 'check', dir: string, outDir: string, extraNodeArgs: readonly string[] = []): WorkerResult {
-  const r = spawnSync(process.execPath, [...extraNodeArgs, fileURLToPath(import.meta.url), '--worker', mode, dir, outDir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`bench worker ${mode} failed (${r.status}):\n${r.stdout}${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop() as string) as WorkerResult;
+function filesBelow(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesBelow(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
 }
 
-// -------------------------------------------------------------------------------------------------
-// CPU profiles (--profile)
+/** Preloaded into each armgen run (node -r): writes the process's peak RSS (all its threads) when it exits. */
+const RSS_REPORTER = "process.on('exit', () => require('node:fs').writeFileSync(process.env.ARMGEN_BENCH_RSS, String(process.resourceUsage().maxRSS)));\n";
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
+interface BatchRun extends Timing {
+  readonly peakMb: number;
 }
 
-/** Self time per function and per module (package or file), from a .cpuprofile. */
-function summariseProfile(path: string, top = 12): string[] {
-  const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
-  const byFn = new Map<string, number>();
-  const byModule = new Map<string, number>();
-  for (const [id, us] of self) {
-    const n = byId.get(id);
-    if (!n) continue;
-    const { functionName, url, lineNumber } = n.callFrame;
-    const file = url.replace(/^file:\/\//, '');
-    const mod = moduleOf(file, functionName);
-    byModule.set(mod, (byModule.get(mod) ?? 0) + us);
-    const fn = `${functionName || '(anonymous)'} ${file ? `${file.replace(`${root}/`, '')}:${lineNumber + 1}` : ''}`.trim();
-    byFn.set(fn, (byFn.get(fn) ?? 0) + us);
-  }
-  // Inclusive time of armgen's pipeline stages (a sample counts once per stage on its stack).
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const byStage = new Map<string, number>();
-  for (const [id, us] of self) {
-    const onStack = new Set<string>();
-    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
-      const fn = byId.get(cur)?.callFrame.functionName ?? '';
-      if (STAGES.includes(fn)) onStack.add(fn);
-    }
-    for (const fn of onStack) byStage.set(fn, (byStage.get(fn) ?? 0) + us);
-  }
-  const stages = STAGES.filter((s) => byStage.has(s)).map((s) => [s, byStage.get(s) as number] as const);
-  const fmt = (m: Map<string, number>) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([k, us]) => `      ${(us / 1000).toFixed(1).padStart(8)} ms  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
-  return [
-    `    total sampled: ${(total / 1000).toFixed(1)} ms`,
-    '    pipeline stages (inclusive):',
-    ...stages.map(([k, us]) => `      ${(us / 1000).toFixed(1).padStart(8)} ms  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`),
-    '    self time by module:',
-    ...fmt(byModule),
-    '    self time by function:',
-    ...fmt(byFn),
-  ];
+/** One armgen command over the batch, with its wall and CPU time and its peak RSS. */
+function armgenBatch(tmp: string, args: readonly string[]): BatchRun {
+  const reporter = join(tmp, 'rss-reporter.cjs');
+  if (!existsSync(reporter)) writeFileSync(reporter, RSS_REPORTER);
+  const rssFile = join(tmp, 'rss.txt');
+  const t = timed(process.execPath, ['-r', reporter, launcher, ...args], { env: { ...process.env, ARMGEN_BENCH_RSS: rssFile } });
+  return { ...t, peakMb: Number(readFileSync(rssFile, 'utf8')) / 1024 };
 }
 
-/** armgen functions whose inclusive time the profile summary shows, in pipeline order. */
-const STAGES = ['parseAsync', 'expandInputs', 'generateConfig', 'loadConfig', 'configValidator', 'validateConfig', 'resolveModel', 'renderArm', 'renderBicep', 'verifyArm', 'verifyBicep', 'writeArtifacts', 'planWrites', 'checkDrift'];
-
-function moduleOf(file: string, fn: string): string {
-  if (!file) return fn.startsWith('(') ? fn : '(native)';
-  if (file.startsWith('node:')) return 'node: (core)';
-  const nm = file.lastIndexOf('/node_modules/');
-  if (nm >= 0) {
-    const rest = file.slice(nm + '/node_modules/'.length).split('/');
-    return `npm:${rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]}`;
-  }
-  return file.replace(`${root}/`, '');
-}
-
-function profileOne(label: string, dir: string, nodeArgs: readonly string[], args: readonly string[]): string[] {
-  mkdirSync(dir, { recursive: true });
-  spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '200', ...nodeArgs, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) return [`  ${label}: no profile written`];
-  return [`  ${label} (${join(dir, file)}):`, ...summariseProfile(join(dir, file))];
+function floorRun(mode: 'write' | 'compare', configs: string, reference: string, out: string): Timing {
+  return timed(process.execPath, [fileURLToPath(import.meta.url), '--floor', mode, configs, reference, out]);
 }
 
 // -------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const workerMode = arg('--worker');
-  if (workerMode === 'batch' || workerMode === 'check') {
-    await worker(workerMode, process.argv[process.argv.indexOf('--worker') + 2] as string, process.argv[process.argv.indexOf('--worker') + 3] as string);
+  const floorMode = arg('--floor');
+  if (floorMode === 'write' || floorMode === 'compare') {
+    const at = process.argv.indexOf('--floor');
+    floor(floorMode, process.argv[at + 2] as string, process.argv[at + 3] as string, process.argv[at + 4] as string);
     return;
   }
   const runs = Math.max(7, Number(arg('--runs') ?? 11));
   const count = Math.max(1, Number(arg('--configs') ?? 1000));
-  if (!existsSync(bin)) throw new Error(`${bin} is missing: run npm run build first`);
+  for (const f of [launcher, unbundled]) if (!existsSync(f)) throw new Error(`${f} is missing: run npm run build first`);
   const tmp = mkdtempSync(join(tmpdir(), 'armgen-bench-'));
-  const lines: string[] = [];
-  const say = (s = '') => {
-    lines.push(s);
-    process.stdout.write(`${s}\n`);
-  };
+  const say = (s = '') => process.stdout.write(`${s}\n`);
   const misses: string[] = [];
+  const check = (name: string, ok: boolean) => {
+    if (!ok) misses.push(name);
+    return verdict(ok);
+  };
   try {
     const cpu = cpus();
     say('armgen benchmark');
     say(`machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores (${availableParallelism()} available), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${platform()} ${release()}, node ${process.version}`);
     say();
-
-    // (a) cold start, interleaved so that machine noise hits both commands alike; one warm-up each.
-    const out = join(tmp, 'cold-out');
-    const armgenArgs = [bin, 'generate', example, '--out', out];
-    timed(process.execPath, ['-e', '0']);
-    timed(process.execPath, armgenArgs);
-    const nodeT: Timing[] = [];
-    const armgenT: Timing[] = [];
-    for (let i = 0; i < runs; i++) {
-      nodeT.push(timed(process.execPath, ['-e', '0']));
-      armgenT.push(timed(process.execPath, armgenArgs));
-    }
-    const node = stats(nodeT);
-    const armgen = stats(armgenT);
-    const coldArmgen = armgen.wall;
-    const ratio = armgen.wall / node.wall;
-    if (ratio > TARGET.coldRatio) misses.push('cold');
-    const cpuText = (t: { cpu: number }) => (Number.isNaN(t.cpu) ? '' : `, CPU ${ms(t.cpu)}`);
-    say(`(a) cold start, median of ${runs} runs each (interleaved, after one warm-up); wall time (min-max)${BASH ? ', CPU = user+sys' : ''}:`);
-    say(`    node -e 0                                   ${ms(node.wall)}  (${ms(node.min)}-${ms(node.max)}${cpuText(node)})`);
-    say(`    armgen generate examples/template-ua.yaml   ${ms(armgen.wall)}  (${ms(armgen.min)}-${ms(armgen.max)}${cpuText(armgen)})`);
-    say(`    ratio ${ratio.toFixed(2)}x wall${Number.isNaN(armgen.cpu) ? '' : `, ${(armgen.cpu / node.cpu).toFixed(2)}x CPU`}   target <= ${TARGET.coldRatio}x: ${verdict(ratio <= TARGET.coldRatio)}`);
+    const cold = coldStart(tmp, runs, say, check);
+    batch(tmp, count, say, check);
+    bicepVsArmgen(tmp, runs, cold, say);
     say();
-
-    // (b) the batch, written; (c) the drift check over what (b) wrote.
-    const configs = join(tmp, 'configs');
-    const batchOut = join(tmp, 'batch-out');
-    makeConfigs(configs, count);
-    const batch = runWorker('batch', configs, batchOut);
-    const cps = batch.configs / batch.seconds;
-    if (cps < TARGET.configsPerSecond) misses.push('batch');
-    if (batch.peakMb >= TARGET.peakMb) misses.push('memory');
-    say(`(b) ${batch.configs} environment configs (template-ua variations, ${ENVIRONMENTS.length} environments each) in one process, library generateConfig + writeArtifacts:`);
-    if (batch.ok !== batch.configs) say(`    WARNING: only ${batch.ok} of ${batch.configs} configs rendered; first failures:\n      ${batch.failed.join('\n      ')}`);
-    say(`    ${batch.files} files in ${ms(batch.seconds * 1000)} (render ${ms(batch.renderSeconds * 1000)}, write ${ms(batch.ioSeconds * 1000)})`);
-    say(`    ${cps.toFixed(0)} configs/s (${(batch.configs / batch.cpuSeconds).toFixed(0)} per CPU-second)   target >= ${TARGET.configsPerSecond}: ${verdict(cps >= TARGET.configsPerSecond)}`);
-    say(`    peak RSS ${batch.peakMb.toFixed(1)} MB   target < ${TARGET.peakMb} MB: ${verdict(batch.peakMb < TARGET.peakMb)}`);
-    say();
-
-    const check = runWorker('check', configs, batchOut);
-    const checkCps = check.configs / check.seconds;
-    say(`(c) drift check (render in memory + checkDrift against (b)'s output) over the same ${check.configs} configs:`);
-    say(`    ${check.files} files in ${ms(check.seconds * 1000)} (render ${ms(check.renderSeconds * 1000)}, compare ${ms(check.ioSeconds * 1000)}), ${check.drifted} drifted`);
-    say(`    ${checkCps.toFixed(0)} configs/s (${(check.configs / check.cpuSeconds).toFixed(0)} per CPU-second)   peak RSS ${check.peakMb.toFixed(1)} MB`);
-    say();
-
-    // (d) bicep build vs armgen generate.
-    say('(d) bicep build vs armgen generate of the built-in example:');
-    const bicep = findBicep();
-    if (!bicep) {
-      say('    bicep: not installed (run bash .ci/install-tools.sh)');
-    } else {
-      const version = spawnSync(bicep, ['--version'], { encoding: 'utf8' }).stdout.trim();
-      let bicepFile = join(out, EXAMPLE_NAME, 'main.bicep');
-      if (existsSync(bicepFile)) {
-        say(`    ${version}; building armgen's own ${EXAMPLE_NAME}/main.bicep`);
-      } else {
-        bicepFile = join(tmp, 'equivalent', 'main.bicep');
-        mkdirSync(dirname(bicepFile), { recursive: true });
-        writeFileSync(bicepFile, EQUIVALENT_BICEP);
-        say(`    ${version}; armgen does not emit main.bicep yet, so this builds a hand-written equivalent of template-ua (${bicepFile})`);
-      }
-      const bicepOut = join(tmp, 'bicep-out.json');
-      const env = { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' };
-      timed(bicep, ['build', bicepFile, '--outfile', bicepOut], { env });
-      const bicepRuns = Math.max(5, Math.ceil(runs / 2));
-      const bicepT: Timing[] = [];
-      for (let i = 0; i < bicepRuns; i++) bicepT.push(timed(bicep, ['build', bicepFile, '--outfile', bicepOut], { env }));
-      const b = stats(bicepT);
-      const bicepMedian = b.wall;
-      say(`    bicep build main.bicep            ${ms(b.wall)}  (median of ${bicepRuns}, ${ms(b.min)}-${ms(b.max)}${cpuText(b)})`);
-      say(`    armgen generate template-ua.yaml  ${ms(coldArmgen)}  (median from (a)${cpuText(armgen)})`);
-      say(`    armgen is ${(bicepMedian / coldArmgen).toFixed(1)}x faster per file; ${count} configs: bicep ~${((bicepMedian * count) / 1000).toFixed(0)} s sequentially vs armgen ${batch.seconds.toFixed(2)} s in one process`);
-    }
-    say();
-    say(`targets: cold start <= ${TARGET.coldRatio}x node ${verdict(!misses.includes('cold'))}; >= ${TARGET.configsPerSecond} configs/s ${verdict(!misses.includes('batch'))}; < ${TARGET.peakMb} MB peak ${verdict(!misses.includes('memory'))}`);
-
-    if (process.argv.includes('--profile') || misses.length > 0) {
-      say();
-      say(process.argv.includes('--profile') ? 'CPU profiles (--profile):' : `CPU profiles (a target was missed: ${misses.join(', ')}):`);
-      for (const l of profileOne('cold armgen generate', join(tmp, 'prof-cold'), [], armgenArgs)) say(l);
-      if (!process.argv.includes('--keep')) say('  (the .cpuprofile files are deleted at exit: add --keep to open them in Chrome DevTools)');
-      for (const l of profileOne('batch worker', join(tmp, 'prof-batch'), [], [fileURLToPath(import.meta.url), '--worker', 'batch', configs, join(tmp, 'prof-batch-out')])) say(l);
-    }
+    say(misses.length === 0 ? 'targets: all met' : `targets missed: ${misses.join(', ')}`);
+    if (process.argv.includes('--profile') || misses.length > 0) profiles(tmp, say, misses);
   } finally {
     if (process.argv.includes('--keep')) say(`kept ${tmp}`);
     else rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+interface Cold {
+  readonly armgen: ReturnType<typeof stats>;
+  readonly coldOut: string;
+}
+
+/** (a): node -e 0, the unbundled CLI and the bundle, interleaved so that machine noise hits all alike; one warm-up each (it also fills the compile cache). */
+function coldStart(tmp: string, runs: number, say: (s?: string) => void, check: (name: string, ok: boolean) => string): Cold {
+  const coldOut = join(tmp, 'cold-out');
+  const commands: [string, string[]][] = [
+    ['node -e 0', ['-e', '0']],
+    ['armgen generate (unbundled dist/generator/bin.js)', [unbundled, 'generate', example, '--out', join(tmp, 'cold-unbundled')]],
+    [`armgen generate (bundle, ${relative(root, launcher)})`, [launcher, 'generate', example, '--out', coldOut]],
+  ];
+  const times: Timing[][] = commands.map(() => []);
+  for (let i = 0; i <= runs; i++) {
+    commands.forEach(([, args], j) => {
+      const t = timed(process.execPath, args);
+      if (i > 0) times[j]!.push(t);
+    });
+  }
+  const [node, plain, bundle] = times.map(stats) as [ReturnType<typeof stats>, ReturnType<typeof stats>, ReturnType<typeof stats>];
+  const cpuText = (t: { cpu: number }) => (Number.isNaN(t.cpu) ? '' : `, CPU ${ms(t.cpu)}`);
+  const ratio = (t: { wall: number; cpu: number }) => `${(t.wall / node.wall).toFixed(2)}x wall${Number.isNaN(t.cpu) ? '' : `, ${(t.cpu / node.cpu).toFixed(2)}x CPU`}`;
+  say(`(a) cold start of examples/${EXAMPLE_NAME}.yaml, median of ${runs} interleaved runs each (after one warm-up); wall (min-max)${BASH ? ', CPU = user+sys' : ''}:`);
+  commands.forEach(([label], j) => {
+    const t = [node, plain, bundle][j]!;
+    say(`    ${label.padEnd(56)} ${ms(t.wall).padStart(8)}  (${ms(t.min)}-${ms(t.max)}${cpuText(t)})${j > 0 ? `  = ${ratio(t)} node` : ''}`);
+  });
+  say(`    bundle vs node -e 0: ${(bundle.wall / node.wall).toFixed(2)}x   target <= ${TARGET.coldRatio}x: ${check('cold', bundle.wall / node.wall <= TARGET.coldRatio)}   (unbundled: ${(plain.wall / node.wall).toFixed(2)}x)`);
+  say();
+  return { armgen: bundle, coldOut };
+}
+
+/** (b)-(d): the batch through the CLI (as a monorepo's CI runs it), each next to its floor. */
+function batch(tmp: string, count: number, say: (s?: string) => void, check: (name: string, ok: boolean) => string): void {
+  const configs = join(tmp, 'configs');
+  const out = join(tmp, 'batch-out');
+  makeConfigs(configs, count);
+  const line = (label: string, t: BatchRun, floorT: Timing, target: number, name: string) => {
+    const perSecond = count / (t.wall / 1000);
+    say(`    ${label.padEnd(34)} ${ms(t.wall).padStart(9)} (CPU ${ms(t.cpu)}), floor ${ms(floorT.wall)}: ${(t.wall / floorT.wall).toFixed(1)}x the floor; ${perSecond.toFixed(0)} configs/s   target >= ${target}: ${check(name, perSecond >= target)}; peak RSS ${t.peakMb.toFixed(0)} MB: ${check('memory', t.peakMb < TARGET.peakMb)}`);
+  };
+  say(`(b)-(d) ${count} configs (template-ua variations, ${ENVIRONMENTS.length} environments each) through the CLI, ${availableParallelism()} cores; floor = bare Node reading the configs and writing / comparing the same bytes:`);
+  const generated = armgenBatch(tmp, ['generate', configs, '--out', out]);
+  const fWrite = floorRun('write', configs, out, join(tmp, 'floor-out'));
+  line('(b) generate into an empty folder', generated, fWrite, TARGET.generatePerSecond, 'generate');
+  const fCompare = floorRun('compare', configs, out, out);
+  const checked = armgenBatch(tmp, ['check', configs, '--out', out]);
+  line('(c) check (in memory vs disk)', checked, fCompare, TARGET.checkPerSecond, 'check');
+  const regenerated = armgenBatch(tmp, ['generate', configs, '--out', out]);
+  line('(d) unchanged re-generate', regenerated, fCompare, TARGET.regeneratePerSecond, 'regenerate');
+  say();
+}
+
+/** (e) */
+function bicepVsArmgen(tmp: string, runs: number, cold: Cold, say: (s?: string) => void): void {
+  say('(e) bicep build vs armgen generate of the built-in example:');
+  const bicep = findBicep();
+  if (!bicep) {
+    say('    bicep: not installed (run bash .ci/install-tools.sh)');
+    return;
+  }
+  const version = spawnSync(bicep, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  let bicepFile = join(cold.coldOut, EXAMPLE_NAME, 'main.bicep');
+  if (existsSync(bicepFile)) {
+    say(`    ${version}; building armgen's own ${EXAMPLE_NAME}/main.bicep`);
+  } else {
+    bicepFile = join(tmp, 'equivalent', 'main.bicep');
+    mkdirSync(dirname(bicepFile), { recursive: true });
+    writeFileSync(bicepFile, EQUIVALENT_BICEP);
+    say(`    ${version}; armgen emits no main.bicep, so this builds a hand-written equivalent of template-ua (${bicepFile})`);
+  }
+  const bicepOut = join(tmp, 'bicep-out.json');
+  const env = { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' };
+  timed(bicep, ['build', bicepFile, '--outfile', bicepOut], { env });
+  const bicepRuns = Math.max(5, Math.ceil(runs / 2));
+  const bicepT: Timing[] = [];
+  for (let i = 0; i < bicepRuns; i++) bicepT.push(timed(bicep, ['build', bicepFile, '--outfile', bicepOut], { env }));
+  const b = stats(bicepT);
+  say(`    bicep build main.bicep            ${ms(b.wall)}  (median of ${bicepRuns}, ${ms(b.min)}-${ms(b.max)})`);
+  say(`    armgen generate template-ua.yaml  ${ms(cold.armgen.wall)}  (bundle, median from (a))`);
+  say(`    bicep build / armgen generate: ${(b.wall / cold.armgen.wall).toFixed(1)}x (wall)${Number.isNaN(b.cpu) ? '' : `, ${(b.cpu / cold.armgen.cpu).toFixed(1)}x (CPU)`}`);
+}
+
+function profiles(tmp: string, say: (s?: string) => void, misses: readonly string[]): void {
+  say();
+  say(process.argv.includes('--profile') ? 'CPU profiles (--profile):' : `CPU profiles (a target was missed: ${misses.join(', ')}):`);
+  for (const l of profileOne(root, 'cold armgen generate (bundle)', join(tmp, 'prof-cold'), [], [launcher, 'generate', example, '--out', join(tmp, 'prof-cold-out')])) say(l);
+  for (const l of profileOne(root, 'armgen check of the batch (main thread)', join(tmp, 'prof-batch'), [], [launcher, 'check', join(tmp, 'configs'), '--out', join(tmp, 'batch-out')])) say(l);
+  if (!process.argv.includes('--keep')) say('  (the .cpuprofile files are deleted at exit: add --keep to open them in Chrome DevTools)');
 }
 
 /** template-ua by hand in Bicep: the account with its system-assigned and two existing user-assigned identities. */

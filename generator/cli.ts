@@ -7,6 +7,7 @@ import { importCommand } from './commands/importCommand.js';
 import { explainCommand, schemaCommand } from './commands/infoCommands.js';
 import { initCommand } from './commands/initCommand.js';
 import { lintCommand } from './commands/lintCommand.js';
+import { skipHelpCache } from './commands/helpCache.js';
 import { globalOptions } from './commands/options.js';
 import { processIo, type Io } from './commands/report.js';
 import { validateCommand } from './commands/validateCommand.js';
@@ -23,7 +24,7 @@ const COMMANDS = ['generate', 'validate', 'check', 'lint', 'init', 'import', 'ex
  */
 export function buildCli(argv: readonly string[], io: Io = processIo, setExit: (code: ExitCode) => void = (c) => (process.exitCode = c)): Argv {
   const ctx: CommandContext = { io, setExit };
-  const y: Argv = globalOptions(yargs([...argv]))
+  const y: Argv = skipHelpCache(globalOptions(yargs([...argv])))
     .scriptName('armgen')
     .usage('$0 <command> [options]\n\nTurn a typed armgen config into deploy-ready ARM JSON and Bicep for an Azure Automation account.')
     .command(generateCommand(ctx))

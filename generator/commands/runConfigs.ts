@@ -4,8 +4,10 @@ import { configName, generateConfig, type ConfigResult, type GenerateOptions } f
 import { readInputText } from '../io/readInputFile.js';
 import type { FileRead } from '../resolve/resolveRunbooks.js';
 import { expandInputs } from './inputs.js';
+import { renderInPool, slim } from './renderPool.js';
 
 export interface RunResult {
+  /** As commands read them: without the resolved model and parsed ARM JSON (renderPool.ts slim), to keep large batches small. */
   readonly results: readonly ConfigResult[];
   /** Problems not tied to one config (no input matched, two configs writing one folder). */
   readonly general: readonly Diagnostic[];
@@ -29,12 +31,16 @@ export interface RunOptions {
 export function runConfigs(args: readonly string[], options: GenerateOptions, run: RunOptions): RunResult {
   const { files, unmatched, skipped } = expandInputs(args, { outDir: run.out });
   const general: Diagnostic[] = unmatched.map(({ arg, why }) => ({ file: arg, line: 0, col: 0, severity: 'error', code: 'AG100', message: why }));
-  const results: ConfigResult[] = [];
   const now = new Date();
-  files.forEach((file, i) => {
-    results.push(inOutputFolder(runOne(file, { readFile: runbookReader(file), now, ...options }), run.out));
-    run.onProgress?.(i + 1, files.length);
-  });
+  const progress = run.onProgress && ((done: number) => run.onProgress?.(done, files.length));
+  // A large batch renders on every core (renderPool.ts); a small one, or a one-core machine, right here.
+  const results =
+    renderInPool({ files, options, out: run.out, now: now.getTime() }, renderConfigFile, progress) ??
+    files.map((file, i) => {
+      const result = slim(renderConfigFile(file, options, run.out, now));
+      progress?.(i + 1);
+      return result;
+    });
   // Two configs with the same base name would write the same output folder.
   const byName = new Map<string, string>();
   for (const r of results) {
@@ -44,6 +50,11 @@ export function runConfigs(args: readonly string[], options: GenerateOptions, ru
     } else byName.set(r.name.toLowerCase(), r.file);
   }
   return { results, general, skipped };
+}
+
+/** One config file, read and rendered, its rendered-file diagnostics named under the output folder. */
+export function renderConfigFile(file: string, options: GenerateOptions, out: string, now: Date): ConfigResult {
+  return inOutputFolder(runOne(file, { readFile: runbookReader(file), now, ...options }), out);
 }
 
 /**

@@ -121,7 +121,8 @@ let precompiled: Readonly<Record<string, PrecompiledLanguage>> | null | undefine
 function loadPrecompiled(): Readonly<Record<string, PrecompiledLanguage>> | null {
   if (precompiled === undefined) {
     try {
-      precompiled = require(`./${PRECOMPILED_TEMPLATES_FILE}`) as Record<string, PrecompiledLanguage>;
+      // A literal (= PRECOMPILED_TEMPLATES_FILE), so that scripts/bundle.mjs bundles it.
+      precompiled = require('./precompiledTemplates.cjs') as Record<string, PrecompiledLanguage>;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err;
       precompiled = null;

@@ -87,7 +87,8 @@ export function configValidator(): { validate: ValidateFunction<ArmgenConfig>; s
 
 function loadPrecompiled(): (ValidateFunction & { schemaFingerprint?: string }) | undefined {
   try {
-    return require(`./${COMPILED_VALIDATOR_FILE}`) as ValidateFunction & { schemaFingerprint?: string };
+    // A literal (= COMPILED_VALIDATOR_FILE), so that scripts/bundle.mjs bundles it.
+    return require('./compiledValidator.cjs') as ValidateFunction & { schemaFingerprint?: string };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
     throw err;

@@ -16,19 +16,39 @@ export function verifyBicep(file: Artifact): void {
   if (!text.endsWith('\n') || text.endsWith('\n\n')) fail('it must end with exactly one newline');
   if (text.startsWith('\n')) fail('it starts with a blank line');
   if (/\n\n\n/.test(text)) fail('it has two blank lines in a row');
-  const trailing = text.split('\n').findIndex((l) => /[ \t]$/.test(l));
-  if (trailing >= 0) fail(`line ${trailing + 1} ends with whitespace`);
+  const trailing = /[ \t]\n/.exec(text);
+  if (trailing) fail(`line ${lineAt(text, trailing.index)} ends with whitespace`);
   checkBalance(text, fail);
 }
 
 const CLOSERS: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
 
-/** A small lexer: single-quoted strings with escapes and `${...}` holes; // and /* *\/ comments. */
+/** The 1-based line of an offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let nl = text.indexOf('\n'); nl !== -1 && nl < offset; nl = text.indexOf('\n', nl + 1)) line++;
+  return line;
+}
+
+/** Runs of characters the lexer below does nothing with, outside and inside a string literal (sticky: matched at i only). */
+const PLAIN_CODE = /[^'\\$(){}[\]/\n]+/y;
+const PLAIN_STRING = /[^'\\$\n]+/y;
+
+/**
+ * A small lexer: single-quoted strings with escapes and `${...}` holes; // and /* *\/ comments. One pass
+ * (linear time); runs of plain characters are skipped with one sticky regex match instead of a loop step each.
+ */
 function checkBalance(text: string, fail: (why: string) => never): void {
   // Stack entries: an opening bracket, or "'" for a string we are inside, or "${" for an interpolation hole.
   const stack: string[] = [];
   let line = 1;
   for (let i = 0; i < text.length; i++) {
+    const plain = stack[stack.length - 1] === "'" ? PLAIN_STRING : PLAIN_CODE;
+    plain.lastIndex = i;
+    if (plain.test(text)) {
+      i = plain.lastIndex;
+      if (i >= text.length) break;
+    }
     const ch = text[i]!;
     if (ch === '\n') line++;
     const top = stack[stack.length - 1];

@@ -45,7 +45,9 @@ describe('package metadata (package.json, LICENSE)', () => {
 
   it('ships only paths that exist, the CLI among them', () => {
     for (const entry of pkg().files) expect(existsSync(join(repoRoot, entry)), entry).to.equal(true);
-    expect(pkg().bin.armgen).to.equal('dist/generator/bin.js');
+    // the bundled CLI (scripts/bundle.mjs); tests run the same code unbundled from dist/generator/bin.js
+    expect(pkg().bin.armgen).to.equal('dist/generator/armgen.cjs');
+    expect(existsSync(join(repoRoot, pkg().bin.armgen ?? '')), 'npm run build wrote the bundle').to.equal(true);
     expect(pkg().files).to.include('dist/generator');
   });
 });

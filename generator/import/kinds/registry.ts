@@ -4,7 +4,9 @@ import { diagnosticSettings } from './diagnosticSettings.js';
 import { createdIdentities, federatedCredentials } from './identities.js';
 import { hybridWorkerExtensions, hybridWorkerGroups, hybridWorkers } from './hybridWorkers.js';
 import { locks } from './locks.js';
+import { createdWorkspaces, logAnalyticsLinkModules, workspaceLinks } from './logAnalytics.js';
 import { modules, powerShell72Modules, python3Packages } from './modules.js';
+import { privateDnsZoneGroups, privateEndpointModules, privateEndpoints } from './privateEndpoints.js';
 import { principalRoleAssignments, roleAssignmentModules } from './roleAssignments.js';
 import { runbooks } from './runbooks.js';
 import { runtimeEnvironmentPackages, runtimeEnvironments } from './runtimeEnvironments.js';
@@ -41,6 +43,12 @@ export const importers: readonly ResourceImporter[] = [
   webhooks,
   sourceControls,
   diagnosticSettings,
+  privateEndpoints,
+  privateDnsZoneGroups,
+  privateEndpointModules,
+  createdWorkspaces,
+  workspaceLinks,
+  logAnalyticsLinkModules,
   roleAssignmentModules,
   principalRoleAssignments,
   locks,

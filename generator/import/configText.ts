@@ -5,7 +5,8 @@ import type { ConfigDraft } from './importContext.js';
 const ORDER: readonly (keyof ConfigDraft)[] = [
   'description', 'apiVersions', 'parameters', 'artifacts', 'identities', 'automationAccount', 'roleAssignments',
   'runtimeEnvironments', 'modules', 'powerShell72Modules', 'python3Packages', 'runbooks', 'schedules', 'jobSchedules',
-  'variables', 'credentials', 'diagnosticSettings', 'lock', 'environments',
+  'variables', 'credentials', 'hybridWorkerGroups', 'webhooks', 'sourceControls', 'diagnosticSettings', 'privateEndpoints',
+  'logAnalytics', 'lock', 'environments',
 ];
 
 /** Empty sections are left out (an empty `parameters: {}` says nothing). */

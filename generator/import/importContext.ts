@@ -27,7 +27,12 @@ export interface ConfigDraft {
   jobSchedules?: Record<string, unknown>[];
   variables?: Record<string, unknown>[];
   credentials?: Record<string, unknown>[];
+  hybridWorkerGroups?: Record<string, unknown>[];
+  webhooks?: Record<string, unknown>[];
+  sourceControls?: Record<string, unknown>[];
   diagnosticSettings?: Record<string, unknown>[];
+  privateEndpoints?: Record<string, unknown>[];
+  logAnalytics?: Record<string, unknown>;
 }
 
 /** A file next to the template (runbook scripts staged in `runbooks/`), by its path relative to the template's folder. */
@@ -68,6 +73,8 @@ export class ImportContext {
   readonly starterVariables = new Set<string>();
   /** armgen's default runtime environments (by name) that recognised starters run in without naming them. */
   readonly impliedEnvironments = new Set<string>();
+  /** The identity handle armgen's AUTOMATION_SC_USER_ASSIGNED_IDENTITY_ID variable names (source control syncs as it). */
+  sourceControlIdentity?: string;
 
   constructor(
     readonly source: JsonSource,
@@ -90,7 +97,7 @@ export class ImportContext {
   }
 }
 
-export type ListSection = 'runtimeEnvironments' | 'modules' | 'powerShell72Modules' | 'python3Packages' | 'runbooks' | 'schedules' | 'jobSchedules' | 'variables' | 'credentials' | 'diagnosticSettings';
+export type ListSection = 'runtimeEnvironments' | 'modules' | 'powerShell72Modules' | 'python3Packages' | 'runbooks' | 'schedules' | 'jobSchedules' | 'variables' | 'credentials' | 'hybridWorkerGroups' | 'webhooks' | 'sourceControls' | 'diagnosticSettings' | 'privateEndpoints';
 
 /** A JSON object with its path: an importer takes the keys it maps, and every key left is refused by name. */
 export class Fields {

@@ -88,23 +88,26 @@ describe('import of Automation assets: variables, credentials, runbooks, schedul
     expect(refusalsOf(importText('t.json', text))[0]).to.match(/properties\.value: a variable value is imported as JSON text/);
   });
 
-  it('imports maximal without its customer-managed key, private endpoints, linked workspace, hybrid workers and source control: every other kind renders back', () => {
-    // GIVEN out/maximal/azuredeploy.json with the kinds import does not map yet taken out (encryption by Automation;
-    // hybrid worker groups and source control with the variable that names the sync identity)
+  it('imports every kind of maximal, its customer-managed key, endpoints, linked workspace, hybrid workers and source control included, and renders it back', () => {
+    // GIVEN out/maximal/azuredeploy.json, which uses every section armgen knows but webhooks
     const folder = join(repoRoot, 'out', 'maximal');
-    const t = JSON.parse(readFileSync(join(folder, 'azuredeploy.json'), 'utf8')) as { resources: Record<string, unknown>[] };
-    const notYet = (d: unknown) => /pep-|law-link|hybridWorker-|hybridRunbookWorkerGroups|sourceControls|webhooks|AUTOMATION_SC_USER_ASSIGNED_IDENTITY_ID/.test(String(d));
-    t.resources = t.resources.filter((r) => !notYet(r.type) && !(['Microsoft.Resources/deployments', 'Microsoft.Automation/automationAccounts/variables'].includes(r.type as string) && notYet(r.name)));
-    for (const r of t.resources) if (Array.isArray(r.dependsOn)) r.dependsOn = r.dependsOn.filter((d) => !notYet(d));
-    (t.resources[1]!.properties as Record<string, unknown>).encryption = { keySource: 'Microsoft.Automation' };
+    const original = readFileSync(join(folder, 'azuredeploy.json'), 'utf8');
     // WHEN imported with its parameter file and its staged runbooks
     const parameters = [sourceFile(join(folder, 'azuredeploy.parameters.json'))];
-    const outcome = importText('t.json', JSON.stringify(t, null, 2), parameters, artifactReader(join(folder, 'azuredeploy.json')));
+    const outcome = importText('t.json', original, parameters, artifactReader(join(folder, 'azuredeploy.json')));
     if (!outcome.ok) throw new Error(refusalsOf(outcome).join('\n'));
-    // THEN modules, packages, environments, runbooks of each source, schedules, links, variables, credentials and
-    // diagnostic settings all come back, and the config renders a template equal to the original
-    for (const line of ['python3Packages:', 'file: runbooks/Get-Inventory.ps1', 'identity: system', "dateTime: 2030-01-06T01:00:00Z", 'password: { param: sqlPassword }', 'logs: [ AuditEvent, JobLogs ]', 'sasToken:']) expect(outcome.text).to.include(line);
+    // THEN every kind comes back in the config (armgen's own nested deployments and variables as the config that
+    // renders them), and the config renders a template equal to the original
+    const lines = [
+      'python3Packages:', 'file: runbooks/Get-Inventory.ps1', 'identity: system', 'dateTime: 2030-01-06T01:00:00Z', 'password: { param: sqlPassword }',
+      'logs: [ AuditEvent, JobLogs ]', 'sasToken:', 'keyVaultResourceId: /subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-keys/providers/Microsoft.KeyVault/vaults/kv-maximal-cmk',
+      'identity: cmk', 'hybridWorkerGroups:', 'credential: HybridRunAs', 'os: Windows', 'vmResourceId: /subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-arc/providers/Microsoft.HybridCompute/machines/srv-onprem-01',
+      'sourceControls:', 'identity: runner', 'accessToken: { param: githubToken }', 'privateEndpoints:', 'subnetId: { param: workerSubnetId }', 'resourceGroup: rg-network', 'manualApproval: true',
+      'logAnalytics:',
+    ];
+    for (const line of lines) expect(outcome.text).to.include(line);
+    expect(outcome.text).to.not.include('AUTOMATION_SC_USER_ASSIGNED_IDENTITY_ID');
     expect(outcome.stagedFiles.map((f) => f.path)).to.deep.equal(['runbooks/Get-Inventory.ps1']);
-    expect(compareTemplates(t, JSON.parse(renderedTemplate(outcome.text, folder)) as Record<string, unknown>)).to.deep.equal([]);
+    expect(compareTemplates(JSON.parse(original) as Record<string, unknown>, JSON.parse(renderedTemplate(outcome.text, folder)) as Record<string, unknown>)).to.deep.equal([]);
   });
 });

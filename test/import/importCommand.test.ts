@@ -38,11 +38,16 @@ describe('armgen import (CLI)', () => {
   });
 
   it('exits 2 and writes nothing when the template has a construct without an equivalent', async () => {
+    // GIVEN maximal's template with a key armgen never writes under the account's encryption
+    const source = mkdtempSync(join(tmpdir(), 'armgen-import-src-'));
+    const edited = JSON.parse(readFileSync(example('maximal'), 'utf8')) as { resources: { properties: { encryption: Record<string, unknown> } }[] };
+    edited.resources[1]!.properties.encryption.requireInfrastructureEncryption = true;
+    writeFileSync(join(source, 'azuredeploy.json'), JSON.stringify(edited, null, 2));
     const dir = mkdtempSync(join(tmpdir(), 'armgen-import-'));
     const target = join(dir, 'max.yaml');
     const { out, io } = capture();
-    expect(await runCli(['import', example('maximal'), '--out', target], io)).to.equal(2);
-    expect(out.stderr).to.match(/azuredeploy\.json:\d+:\d+: error AG910: resources\[1\]\.properties\.encryption\.identity: 'identity' of the account encryption has no armgen equivalent/);
+    expect(await runCli(['import', join(source, 'azuredeploy.json'), '--out', target], io)).to.equal(2);
+    expect(out.stderr).to.match(/azuredeploy\.json:\d+:\d+: error AG910: resources\[1\]\.properties\.encryption\.requireInfrastructureEncryption: 'requireInfrastructureEncryption' of the account encryption has no armgen equivalent/);
     expect(existsSync(target)).to.equal(false);
     expect(readdirSync(dir)).to.deep.equal([]);
   });

@@ -12,11 +12,8 @@ import { importText, refusalsOf, renderedFiles, renderedTemplate, sourceFile } f
  * generate -> byte-identical to out/NAME/azuredeploy.json. Examples with kinds import does not map yet are
  * listed with the reason and must be refused (with AG910 naming the first such resource), never skipped.
  */
-const BYTE_IDENTICAL = new Set(['template-ua', 'system-vm', 'seed-roles', 'created-identity', 'python-runbook', 'seed-end-to-end']);
-const EXPECTED_TO_REFUSE: Record<string, string> = {
-  maximal: 'a customer-managed key (encryption.identity, encryption.keyVaultProperties), private endpoints, the linked workspace, hybrid worker groups and source control are not imported yet; everything else imports (assetKinds.test.ts)',
-  operations: 'webhooks, hybrid worker groups, source control, private endpoints and the linked workspace are not imported yet',
-};
+const BYTE_IDENTICAL = new Set(['template-ua', 'system-vm', 'seed-roles', 'created-identity', 'python-runbook', 'seed-end-to-end', 'maximal', 'operations']);
+const EXPECTED_TO_REFUSE: Record<string, string> = {};
 
 describe('import round trip: every example with out/NAME/azuredeploy.json', () => {
   for (const config of exampleConfigs()) {

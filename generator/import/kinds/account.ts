@@ -1,5 +1,6 @@
 import { canonical, expressionOf, importArg, importValue, type Arg } from '../armValues.js';
 import { isPlainObject, type Fields, type ImportContext } from '../importContext.js';
+import { importEncryption } from './encryption.js';
 import { identityFor } from './identities.js';
 import { isType, takeBase, type ResourceImporter } from './common.js';
 
@@ -77,13 +78,7 @@ function accountProperties(ctx: ImportContext, properties: Fields, config: Recor
     config.publicNetworkAccess = importValue(ctx, properties.take('publicNetworkAccess'), properties.at('publicNetworkAccess'), 'publicNetworkAccess');
   }
   const encryption = properties.object('encryption');
-  if (encryption) {
-    config.encryption = { keySource: encryption.take('keySource') };
-    // `identity: {}` under encryption means "no identity" (the seed writes it); armgen omits blanks.
-    const identity = encryption.value.identity;
-    if (isPlainObject(identity) && Object.keys(identity).length === 0) encryption.take('identity');
-    encryption.finish('the account encryption');
-  }
+  if (encryption) config.encryption = importEncryption(ctx, encryption);
   properties.finish('the Automation account properties');
 }
 

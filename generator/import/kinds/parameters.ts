@@ -30,7 +30,7 @@ function isArmgenLocation(name: string, p: Readonly<Record<string, unknown>>): b
 /**
  * Parameters armgen adds itself, by name and type: the artifacts location and SAS token of staged runbooks
  * (resolveRunbooks.ts), the job-schedule switch and name seed (resolveJobSchedules.ts) and the default schedule
- * start (resolveSchedules.ts). Left for armgen to add; the verification checks they are armgen's to the letter.
+ * start (resolveSchedules.ts) and the default webhook expiry (resolveWebhooks.ts). Left for armgen to add; the verification checks they are armgen's to the letter.
  */
 const ARMGEN_PARAMETERS: Readonly<Record<string, string>> = {
   _artifactsLocation: 'string',
@@ -38,6 +38,7 @@ const ARMGEN_PARAMETERS: Readonly<Record<string, string>> = {
   deployJobSchedules: 'bool',
   jobScheduleSeed: 'string',
   scheduleStartTime: 'string',
+  webhookExpiryTime: 'string',
 };
 
 function isArmgenParameter(name: string, p: Readonly<Record<string, unknown>>): boolean {

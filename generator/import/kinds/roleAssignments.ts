@@ -42,9 +42,21 @@ export const roleAssignmentModules: ResourceImporter = {
     properties?.finish("armgen's role-assignment module");
     resource.derived('subscriptionId', 'resourceGroup', 'location');
     resource.finish("armgen's role-assignment module");
-    ctx.draft.roleAssignments.push(order(entry));
+    inTemplateOrder(ctx, order(entry), resource);
   },
 };
+
+/** Template index of each imported entry: both kinds share `roleAssignments:`, whose order is the template's. */
+const indexOf = new WeakMap<Record<string, unknown>, number>();
+
+/** Insert the entry where its resource stands among the others (armgen renders them in config order). */
+function inTemplateOrder(ctx: ImportContext, entry: Record<string, unknown>, resource: Fields): void {
+  const index = Number(resource.path[1]);
+  indexOf.set(entry, index);
+  const list = ctx.draft.roleAssignments;
+  const at = list.findIndex((e) => (indexOf.get(e) ?? -1) > index);
+  list.splice(at < 0 ? list.length : at, 0, entry);
+}
 
 /** A role assignment for any principal (an extension resource in the deployment's resource group). */
 export const principalRoleAssignments: ResourceImporter = {
@@ -63,7 +75,7 @@ export const principalRoleAssignments: ResourceImporter = {
     principalEntry(ctx, properties, entry);
     entry.scope = mapped;
     resource.finish('a role assignment');
-    ctx.draft.roleAssignments.push(order(entry));
+    inTemplateOrder(ctx, order(entry), resource);
   },
 };
 

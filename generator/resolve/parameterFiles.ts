@@ -7,7 +7,7 @@ import type { KeyVaultReference as ResolvedKeyVaultReference, ParameterFileModel
 import { didYouMean, suggestionHint } from '../util/didYouMean.js';
 import type { ResolveContext } from './context.js';
 import { isExprRef } from './expressions.js';
-import { fitsType, isAllowed, isKeyVaultOverride, isSecure, keyVaultTypeProblem } from './parameterValues.js';
+import { boundsProblem, fitsType, isAllowed, isKeyVaultOverride, isSecure, keyVaultTypeProblem } from './parameterValues.js';
 
 /**
  * One parameter file per environment (the default one first): the declared values, then each environment's
@@ -24,6 +24,8 @@ export function parameterFiles(ctx: ResolveContext): ParameterFileModel[] {
   const files: ParameterFileModel[] = [{ values: [...base.values()] }];
   for (const [env, e] of Object.entries(ctx.config.environments ?? {})) {
     const values = new Map(base);
+    // A value given but refused is reported where it is, not again as missing.
+    const refused = new Set<string>();
     for (const [name, v] of Object.entries(e?.parameters ?? {})) {
       const p = Object.hasOwn(declared, name) ? declared[name] : undefined;
       const pointer = `/environments/${env}/parameters/${name}`;
@@ -34,9 +36,10 @@ export function parameterFiles(ctx: ResolveContext): ParameterFileModel[] {
       }
       const value = environmentValue(ctx, { env, name, p, v, pointer });
       if (value) values.set(name, value);
+      else refused.add(name);
     }
     for (const [name, p] of Object.entries(declared)) {
-      if (p && p.defaultValue === undefined && !isSecure(p) && !values.has(name)) {
+      if (p && p.defaultValue === undefined && !isSecure(p) && !values.has(name) && !refused.has(name)) {
         ctx.error(`/environments/${env}`, 'AG303', `environment '${env}' gives no value for parameter '${name}', which has no defaultValue`);
       }
     }
@@ -63,6 +66,8 @@ function environmentValue(
     ctx.error(pointer, 'AG303', `value ${JSON.stringify(v)} does not fit parameter type '${p.type}'`);
   } else if (!isAllowed(p, v)) {
     ctx.error(pointer, 'AG303', `value ${JSON.stringify(v)} is not one of allowedValues ${JSON.stringify(p.allowedValues)} of parameter '${name}'`);
+  } else if (boundsProblem(p, v)) {
+    ctx.error(pointer, 'AG303', `value ${JSON.stringify(v)} of parameter '${name}' ${boundsProblem(p, v)}`);
   } else {
     return { name, value: fromJson(v) };
   }

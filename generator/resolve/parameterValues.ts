@@ -44,6 +44,22 @@ export function isAllowed(p: Parameter, v: unknown): boolean {
   return !p.allowedValues || p.allowedValues.some((a) => JSON.stringify(a) === JSON.stringify(v));
 }
 
+/**
+ * Why a literal value breaks the parameter's minValue/maxValue (int) or minLength/maxLength (string, array, counted
+ * as .NET counts: UTF-16 code units, items): ARM refuses it when the deployment starts and Bicep when it builds the
+ * parameter file (BCP033). Undefined when it fits.
+ */
+export function boundsProblem(p: Parameter, v: unknown): string | undefined {
+  if (typeof v === 'number') {
+    if (p.minValue !== undefined && v < p.minValue) return `is less than minValue ${p.minValue}`;
+    if (p.maxValue !== undefined && v > p.maxValue) return `is greater than maxValue ${p.maxValue}`;
+  }
+  const length = typeof v === 'string' || Array.isArray(v) ? v.length : undefined;
+  if (length !== undefined && p.minLength !== undefined && length < p.minLength) return `is shorter than minLength ${p.minLength} (length ${length})`;
+  if (length !== undefined && p.maxLength !== undefined && length > p.maxLength) return `is longer than maxLength ${p.maxLength} (length ${length})`;
+  return undefined;
+}
+
 /** A declaration's own rules: secure values stay out of the template and files; literal values fit the type. */
 export function checkDeclaration(ctx: ResolveContext, name: string, p: Parameter, pointer: string): void {
   const secure = isSecure(p);
@@ -72,6 +88,8 @@ export function checkDeclaration(ctx: ResolveContext, name: string, p: Parameter
       ctx.error(`${pointer}/${key}`, 'AG303', `${key} ${JSON.stringify(v)} does not fit parameter type '${p.type}'`);
     } else if (!isAllowed(p, v)) {
       ctx.error(`${pointer}/${key}`, 'AG303', `${key} ${JSON.stringify(v)} is not one of allowedValues`);
+    } else if (boundsProblem(p, v)) {
+      ctx.error(`${pointer}/${key}`, 'AG303', `${key} ${JSON.stringify(v)} of parameter '${name}' ${boundsProblem(p, v)}`);
     }
   }
 }

@@ -98,4 +98,28 @@ describe('environments: one template, one parameter file per environment', () =>
     const bad = config.replace(/accountName/g, 'ResourceGroupName');
     expect(diagnosticsOf(bad).join('\n')).to.match(/collides with New-AzResourceGroupDeployment's own -ResourceGroupName.*rename it, e\.g\. 'deploymentResourceGroupName'/);
   });
+
+  it('refuses values outside minValue/maxValue and minLength/maxLength, in the declaration and per environment, once each', () => {
+    // Found by the long property run: ARM refuses such a value when the deployment starts, Bicep when it builds the .bicepparam (BCP033).
+    const bounded = [
+      'parameters:',
+      '  retries: { type: int, minValue: 1, maxValue: 5, defaultValue: 9 }',
+      '  label: { type: string, minLength: 3, maxLength: 4, defaultValue: abc }',
+      '  zones: { type: array, maxLength: 2, defaultValue: [] }',
+      'automationAccount: { name: aa-bounds-01 }',
+      'variables:',
+      '  - { name: r, value: { param: retries }, isEncrypted: false }',
+      '  - { name: l, value: { param: label }, isEncrypted: false }',
+      '  - { name: z, value: { param: zones }, isEncrypted: false }',
+      'environments:',
+      '  prod: { parameters: { retries: 0, label: abcde, zones: [1, 2, 3] } }',
+      '',
+    ].join('\n');
+    expect(diagnosticsOf(bounded)).to.deep.equal([
+      "bad.yaml:2:65: AG303: /parameters/retries/defaultValue: defaultValue 9 of parameter 'retries' is greater than maxValue 5",
+      "bad.yaml:11:34: AG303: /environments/prod/parameters/retries: value 0 of parameter 'retries' is less than minValue 1",
+      "bad.yaml:11:44: AG303: /environments/prod/parameters/label: value \"abcde\" of parameter 'label' is longer than maxLength 4 (length 5)",
+      "bad.yaml:11:58: AG303: /environments/prod/parameters/zones: value [1,2,3] of parameter 'zones' is longer than maxLength 2 (length 3)",
+    ]);
+  });
 });

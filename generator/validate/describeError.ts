@@ -70,6 +70,10 @@ function describeBound(keyword: string, params: Record<string, unknown>): string
       return `needs at least ${plural(limit, 'character')}`;
     case 'maxLength':
       return `may have at most ${plural(limit, 'character')}`;
+    case 'minProperties':
+      return `needs at least ${limit} ${limit === 1 ? 'entry' : 'entries'}`;
+    case 'maxProperties':
+      return `may have at most ${limit} ${limit === 1 ? 'entry' : 'entries'}`;
     case 'minimum':
       return `must be at least ${limit}`;
     case 'maximum':

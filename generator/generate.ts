@@ -46,9 +46,14 @@ export interface GenerateOptions {
   readonly readFile?: (path: string) => FileRead;
 }
 
-export type ConfigResult =
-  | { readonly ok: true; readonly file: string; readonly name: string; readonly artifacts: readonly Artifact[]; readonly diagnostics: readonly Diagnostic[]; readonly model: ResolvedModel }
-  | { readonly ok: false; readonly file: string; readonly name: string; readonly diagnostics: readonly Diagnostic[] };
+type Rendered = { readonly ok: true; readonly file: string; readonly name: string; readonly artifacts: readonly Artifact[]; readonly diagnostics: readonly Diagnostic[] };
+type Refused = { readonly ok: false; readonly file: string; readonly name: string; readonly diagnostics: readonly Diagnostic[] };
+
+/** One config through the pipeline, with the model it was rendered from (tests and tools read it). */
+export type ConfigResult = (Rendered & { readonly model: ResolvedModel }) | Refused;
+
+/** What the commands keep of a result: no model and no parsed JSON, so a batch of thousands stays small. */
+export type ConfigOutcome = Rendered | Refused;
 
 /** The config's name: `examples/template-ua.yaml` -> `template-ua` (the output folder). */
 export function configName(file: string): string {

@@ -3,7 +3,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import type { ConfigResult, GenerateOptions } from '../generate.js';
+import type { ConfigOutcome, ConfigResult, GenerateOptions } from '../generate.js';
 
 /**
  * Below this many configs a batch renders on the main thread alone: starting a worker loads the whole
@@ -31,7 +31,7 @@ interface WorkerInput extends PoolJob {
   readonly port: MessagePort;
 }
 
-type WorkerMessage = { readonly index: number; readonly result: ConfigResult } | { readonly index: number; readonly error: string };
+type WorkerMessage = { readonly index: number; readonly result: ConfigOutcome } | { readonly index: number; readonly error: string };
 
 /**
  * How many workers a batch gets: none below POOL_MIN_CONFIGS, else one per idle core beside the main thread.
@@ -58,7 +58,7 @@ export type RenderOne = (file: string, options: GenerateOptions, out: string, no
  * parsed `json` (lint has run).
  * @throws Error when a worker hit an armgen bug, as the main thread would have thrown it.
  */
-export function renderInPool(job: PoolJob, renderOne: RenderOne, onDone?: (done: number) => void, workers = poolSize(job.files.length)): ConfigResult[] | undefined {
+export function renderInPool(job: PoolJob, renderOne: RenderOne, onDone?: (done: number) => void, workers = poolSize(job.files.length)): ConfigOutcome[] | undefined {
   if (workers < 1) return undefined;
   const shared = new Int32Array(new SharedArrayBuffer(8));
   const ports: MessagePort[] = [];
@@ -82,8 +82,8 @@ export function renderInPool(job: PoolJob, renderOne: RenderOne, onDone?: (done:
   }
 }
 
-function collect(job: PoolJob, shared: Int32Array, ports: readonly MessagePort[], renderOne: RenderOne, onDone?: (done: number) => void): ConfigResult[] {
-  const results: (ConfigResult | undefined)[] = new Array(job.files.length);
+function collect(job: PoolJob, shared: Int32Array, ports: readonly MessagePort[], renderOne: RenderOne, onDone?: (done: number) => void): ConfigOutcome[] {
+  const results: (ConfigOutcome | undefined)[] = new Array(job.files.length);
   const now = new Date(job.now);
   let done = 0;
   let failure: string | undefined;
@@ -126,9 +126,10 @@ export function isRenderWorker(): boolean {
 }
 
 /** A result as a command reads it: no resolved model, no parsed ARM JSON (lint has run). */
-export function slim(r: ConfigResult): ConfigResult {
+export function slim(r: ConfigResult): ConfigOutcome {
   if (!r.ok) return r;
-  return { ...r, artifacts: r.artifacts.map(({ json: _json, ...a }) => a), model: undefined as never };
+  const { model: _model, ...rest } = r;
+  return { ...rest, artifacts: r.artifacts.map(({ json: _json, ...a }) => a) };
 }
 
 /** A worker's loop: claim the next file, render it, send the result back, wake the main thread. */

@@ -1,6 +1,6 @@
 import { dirname, posix } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { configName, generateConfig, type ConfigResult, type GenerateOptions } from '../generate.js';
+import { configName, generateConfig, type ConfigOutcome, type ConfigResult, type GenerateOptions } from '../generate.js';
 import { readInputText } from '../io/readInputFile.js';
 import type { FileRead } from '../resolve/resolveRunbooks.js';
 import { expandInputs } from './inputs.js';
@@ -8,7 +8,7 @@ import { renderInPool, slim } from './renderPool.js';
 
 export interface RunResult {
   /** As commands read them: without the resolved model and parsed ARM JSON (renderPool.ts slim), to keep large batches small. */
-  readonly results: readonly ConfigResult[];
+  readonly results: readonly ConfigOutcome[];
   /** Problems not tied to one config (no input matched, two configs writing one folder). */
   readonly general: readonly Diagnostic[];
   /** YAML/JSON files in the given folders that are not armgen configs. */

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { POOL_MIN_CONFIGS, poolSize, renderInPool } from '../../generator/commands/renderPool.js';
 import { renderConfigFile } from '../../generator/commands/runConfigs.js';
+import type { ConfigOutcome } from '../../generator/generate.js';
 import { repoRoot } from '../support/paths.js';
 
 /** What a command reads of a result: everything but the resolved model (which the pool does not send back). */
-function comparable(r: ReturnType<typeof renderConfigFile>) {
+function comparable(r: ConfigOutcome) {
   return { ok: r.ok, file: r.file, name: r.name, diagnostics: r.diagnostics, artifacts: r.ok ? r.artifacts.map((a) => ({ path: a.path, kind: a.kind, text: a.text })) : undefined };
 }
 

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { retiredFeatureMessage, retiredFeatureOfKey } from '../azure/retiredFeatures.js';
 import { didYouMean, suggestionHint } from '../util/didYouMean.js';
+import { isSecretField } from './secretFields.js';
 
 type Schema = Record<string, unknown>;
 
@@ -10,8 +11,24 @@ type Schema = Record<string, unknown>;
  * Ajv's own phrasing ("must NOT have fewer than 1 items").
  */
 export function describeError(error: ErrorObject): string {
+  if (isSecretField(error.instancePath)) return describeValue(withoutSecret(error));
   if (error.propertyName !== undefined) return `invalid key ${JSON.stringify(error.propertyName)}: ${describeValue(error).replace(/^".*?" /, 'it ')}`;
   return describeValue(error);
+}
+
+/** What a value that is most likely a secret is shown as: its type only (see secretFields.ts). */
+class HiddenSecret {
+  constructor(readonly type: string) {}
+  toJSON(): string {
+    return `a ${this.type} (not shown: this field holds a secret)`;
+  }
+}
+
+/** The error with a primitive value replaced by its type: every message below shows it through JSON.stringify or typeName. */
+function withoutSecret(error: ErrorObject): ErrorObject {
+  const data: unknown = error.data;
+  if (data === null || typeof data === 'object') return error;
+  return { ...error, data: new HiddenSecret(typeof data) };
 }
 
 function describeValue(error: ErrorObject): string {
@@ -112,6 +129,7 @@ function yaml11BooleanHint(data: unknown, booleanExpected: boolean): string {
 }
 
 function typeName(value: unknown): string {
+  if (value instanceof HiddenSecret) return value.toJSON();
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'a mapping';

@@ -59,6 +59,24 @@ variables:
   - { name: token, value: ${SECRET} }
   - { name: tokenObject, value: { token: "[format('${SECRET}')]" }, isEncrypted: true }
 `,
+  'secrets written in clear where the schema takes only a reference (credential password, tokens, webhook URI, SAS)': `automationAccount:
+  name: aa-secure-01
+  disableLocalAuth: false
+runbooks:
+  - { name: Hook-Target, type: PowerShell, uri: https://example.org/h.ps1 }
+credentials:
+  - { name: sql, userName: svc, password: ${SECRET} }
+sourceControls:
+  - { name: repo, sourceType: GitHub, repoUrl: https://github.com/c/r.git, branch: main, folderPath: /r, description: d, securityToken: { accessToken: ${SECRET}, refreshToken: ${SECRET}x } }
+webhooks:
+  - { name: hook, runbook: Hook-Target, uri: https://x.azure-automation.net/webhooks?token=${SECRET} }
+artifacts:
+  location: https://st.blob.core.windows.net/c/
+  sasToken: '?sv=${SECRET}'
+environments:
+  prod:
+    artifacts: { sasToken: 42${SECRET} }
+`,
 };
 
 describe('diagnostics never show a secret', () => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Build step (npm run build, after tsc and scripts/precompile.mjs): bundle the CLI into ONE module,
-// dist/generator/armgen.mjs, which package.json's `bin` runs. Why: a cold start of the unbundled CLI spends
+// dist/generator/armgen.bundle.cjs, behind the launcher package.json's `bin` runs. Why: a cold start of the unbundled CLI spends
 // most of its time resolving, reading and compiling ~300 ES modules and CommonJS files one by one; one file
 // is read and compiled once (and cached by Node's compile cache where bin enables it).
 //  - Input is tsc's output (dist/generator/bin.js), so the precompiled validator and templates that
@@ -13,8 +13,8 @@
 //  - Packages only some runs need (the Ajv and Handlebars compilers, used when the precompiled code is stale;
 //    globbing, .gitignore matching, diffs, the Windows time zone table, edit distances) stay outside the bundle
 //    and are required from node_modules when needed: every start pays to parse what is bundled, used or not.
-//  - dist/generator/armgen.mjs, what `bin` runs, is a small launcher: it turns on Node's compile cache
-//    (module.enableCompileCache, Node >= 22.1) before the bundle, dist/generator/armgen.bundle.mjs, is compiled.
+//  - dist/generator/armgen.cjs, what `bin` runs, is a small launcher: it turns on a compile cache
+//    (module.enableCompileCache on Node >= 22.1, else v8-compile-cache) before the bundle, dist/generator/armgen.bundle.cjs, is compiled.
 //  - Whitespace and syntax are minified (less to read and parse); names are kept, for stack traces and profiles
 //    (ARMGEN_BUNDLE_READABLE=1 leaves it unminified, to read a profile line by line).
 //  - No source map: it would name node_modules files the package does not ship.
@@ -56,7 +56,12 @@ const bundlerRequire = {
   setup(b) {
     b.onLoad({ filter: /[\\/]dist[\\/]generator[\\/].*\.js$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
-      if (!CREATE_REQUIRE.test(text)) return undefined;
+      if (!CREATE_REQUIRE.test(text)) {
+        // Spelt another way, its require() would fail in the bundle and the code would fall back silently
+        // (e.g. compiling the validator at run time): refuse the build instead.
+        if (text.includes('createRequire(')) throw new Error(`${args.path}: createRequire must be spelt \`const require = createRequire(import.meta.url);\` to be bundled`);
+        return undefined;
+      }
       const contents = text.replace(CREATE_REQUIRE, '');
       const dynamic = /\brequire\((?!['"])/.exec(contents);
       if (dynamic) throw new Error(`${args.path}: require() of a computed name cannot be bundled; use a string literal`);

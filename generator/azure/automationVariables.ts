@@ -23,6 +23,22 @@ export function dateTimeValueText(msSinceEpoch: number): string {
   return `"\\/Date(${msSinceEpoch})\\/"`;
 }
 
+/** `"\/Date(<ms>)\/"`, quotes and escaped slashes included: the stored form dateTimeValueText writes. */
+const MS_DATE_VALUE = /^"\\\/Date\((-?\d+)\)\\\/"$/;
+
+/**
+ * The ISO 8601 text (UTC, `Z`) of a stored MS-JSON date, the inverse of dateTimeValueText; undefined when the text
+ * is not that form or its instant is outside .NET's DateTime range (years 1-9999), which isoToEpochMs refuses too.
+ */
+export function isoFromDateTimeValueText(text: string): string | undefined {
+  const m = MS_DATE_VALUE.exec(text);
+  if (!m) return undefined;
+  const date = new Date(Number(m[1]));
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(date.getTime()) || year < 1 || year > 9999) return undefined;
+  return date.toISOString().replace('.000Z', 'Z');
+}
+
 /**
  * The instant an ISO 8601 date and time with a UTC offset names, in ms since the epoch; undefined when it is no
  * calendar date, no time of day, or outside .NET's DateTime range (years 1-9999). Pure: no clock, no local time zone.

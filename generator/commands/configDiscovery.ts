@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Ignore } from 'ignore';
 import { MANIFEST_FILE } from '../emit/manifest.js';
 import { readInputText } from '../io/readInputFile.js';
-import { looksLikeArmgenConfig } from './configSniff.js';
+import { readIfArmgenConfig } from './configSniff.js';
 import { gitRoot } from './projectRoot.js';
 
 export interface Discovery {
@@ -12,6 +12,8 @@ export interface Discovery {
   readonly configs: readonly string[];
   /** YAML/JSON files found that are not armgen configs. */
   readonly skipped: readonly string[];
+  /** Each config's bytes, read once to recognise it (by its path in `configs`). */
+  readonly bytes: ReadonlyMap<string, Buffer>;
 }
 
 export interface DiscoveryOptions {
@@ -39,7 +41,7 @@ interface IgnoreFile {
  * apply are those from the git root down (gitignore(5): a deeper file's patterns take precedence).
  */
 export function discoverConfigs(folder: string, options: DiscoveryOptions = {}): Discovery {
-  const found = { configs: [] as string[], skipped: [] as string[] };
+  const found = { configs: [] as string[], skipped: [] as string[], bytes: new Map<string, Buffer>() };
   const root = resolve(folder);
   const walk = new Walk(options.outDir === undefined ? undefined : resolve(options.outDir), found);
   // A folder named on the command line is searched even when git ignores it (then only its own .gitignore files apply).
@@ -51,7 +53,7 @@ export function discoverConfigs(folder: string, options: DiscoveryOptions = {}):
 class Walk {
   constructor(
     private readonly outDir: string | undefined,
-    private readonly found: { configs: string[]; skipped: string[] },
+    private readonly found: { configs: string[]; skipped: string[]; bytes: Map<string, Buffer> },
   ) {}
 
   folder(shown: string, abs: string, inherited: readonly IgnoreFile[]): void {
@@ -64,7 +66,12 @@ class Walk {
         if (entry.name === 'node_modules' || path === this.outDir || isIgnored(ignores, path, true) || existsSync(join(path, MANIFEST_FILE))) continue;
         this.folder(join(shown, entry.name), path, ignores);
       } else if (entry.isFile() && CANDIDATE.test(entry.name) && !isIgnored(ignores, path, false)) {
-        (looksLikeArmgenConfig(path) ? this.found.configs : this.found.skipped).push(join(shown, entry.name));
+        const file = join(shown, entry.name);
+        const bytes = readIfArmgenConfig(path);
+        if (bytes) {
+          this.found.configs.push(file);
+          this.found.bytes.set(file, bytes);
+        } else this.found.skipped.push(file);
       }
     }
   }

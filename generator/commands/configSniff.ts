@@ -29,8 +29,11 @@ export function isArmgenConfigText(text: string, json: boolean): boolean {
   return json ? JSON_SCHEMA_KEY.test(text) || JSON_MARKER.test(text) : MODELINE.test(text) || SCHEMA_KEY.test(text) || YAML_MARKER.test(text);
 }
 
-/** The decision for a file; one that cannot be read as a regular file (a link, too large) is not claimed. */
-export function looksLikeArmgenConfig(path: string): boolean {
+/**
+ * The file's bytes when it is an armgen config, else undefined; one that cannot be read as a regular file (a link,
+ * too large) is not claimed. The bytes are kept so the run does not read the config a second time.
+ */
+export function readIfArmgenConfig(path: string): Buffer | undefined {
   const read = readInputBytes(path);
-  return read.ok && isArmgenConfigText(read.bytes.toString('utf8'), /\.json$/i.test(path));
+  return read.ok && isArmgenConfigText(read.bytes.toString('utf8'), /\.json$/i.test(path)) ? read.bytes : undefined;
 }

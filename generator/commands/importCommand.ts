@@ -1,18 +1,8 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import type { Diagnostic } from '../diagnostics.js';
-import { writeNewFile } from '../emit/writeNewFile.js';
-import type { StagedFile } from '../import/importContext.js';
-import { artifactReader, importToConfig, readJsonSource } from '../import/importFiles.js';
-import type { JsonSource } from '../import/jsonSource.js';
-import { UsageError, type CommandContext } from './context.js';
-import { EXIT } from './exitCodes.js';
+import type { CommandContext } from './context.js';
 import { describeCommand, type GlobalArgs } from './options.js';
-import { createReporter } from './report.js';
-import { schemaReference } from './scaffold.js';
 
-type ImportArgs = GlobalArgs & { template: string; parameters: string[]; out?: string; force: boolean };
+export type ImportArgs = GlobalArgs & { template: string; parameters: string[]; out?: string; force: boolean };
 
 const DESCRIPTION = 'Write the armgen config of an existing ARM template of an Automation account (verified: it renders an equivalent template)';
 
@@ -29,53 +19,8 @@ export function importCommand(ctx: CommandContext): CommandModule<GlobalArgs, Im
         .positional('parameters', { describe: 'Parameter files: values of the default one become `value:`, of NAME.parameters.<env>.json `environments.<env>`', type: 'string', array: true, default: [] })
         .option('out', { alias: 'o', describe: 'Write the config to this file (atomically) instead of stdout', type: 'string', requiresArg: true })
         .option('force', { describe: 'Let --out replace an existing file', type: 'boolean', default: false }) as unknown as Argv<ImportArgs>,
-    handler: (args) => runImport(ctx, args),
+    // The import feature (generator/import/, ~2,700 lines) loads only for this command: every other run skips it.
+    handler: async (args) => (await import('./runImport.js')).runImport(ctx, args),
   };
 }
 
-function runImport(ctx: CommandContext, args: ImportArgs): void {
-  const report = createReporter(ctx.io, args['diagnostics-format']);
-  if (args.out === undefined && report.format === 'sarif') throw new UsageError('--diagnostics-format sarif prints the log on stdout: give --out for the config');
-  if (args.force && args.out === undefined) throw new UsageError('--force needs --out');
-  const fail = (diagnostics: readonly Diagnostic[]): void => {
-    report.diagnostics(diagnostics);
-    ctx.setExit(EXIT.invalid);
-  };
-  const sources: JsonSource[] = [];
-  for (const path of [args.template, ...args.parameters]) {
-    const read = readJsonSource(path);
-    if (!read.ok) return fail([read.diagnostic]);
-    sources.push(read.source);
-  }
-  if (args.out !== undefined && !args.force && existsSync(args.out)) {
-    return fail([{ file: args.out, line: 0, col: 0, severity: 'error', code: 'AG600', message: 'already exists; armgen import never overwrites a file without --force' }]);
-  }
-  const folder = args.out === undefined ? process.cwd() : dirname(resolve(args.out));
-  const outcome = importToConfig(sources[0]!, sources.slice(1), schemaReference(folder).lines, args.out ?? 'imported.yaml', artifactReader(args.template));
-  if (!outcome.ok) return fail(outcome.diagnostics);
-  const noteFiles = (): void => noteStagedFiles(report, outcome.stagedFiles, args.template, folder);
-  if (args.out === undefined) {
-    report.diagnostics([]);
-    noteFiles();
-    ctx.io.stdout(outcome.text);
-    ctx.setExit(EXIT.ok);
-    return;
-  }
-  const written = writeNewFile(args.out, outcome.text, args.force);
-  if (!written.ok) return fail([{ file: args.out, line: 0, col: 0, severity: 'error', code: 'AG600', message: written.reason }]);
-  report.diagnostics([]);
-  noteFiles();
-  report.summary(`wrote ${args.out}; next: armgen generate ${args.out}`);
-  ctx.setExit(EXIT.ok);
-}
-
-/**
- * The config names each staged runbook script with `file:` relative to itself, and never copies a file: say which
- * scripts the user must place there, and where the template's own copy is when it was found.
- */
-function noteStagedFiles(report: ReturnType<typeof createReporter>, files: readonly StagedFile[], template: string, folder: string): void {
-  for (const f of files) {
-    const found = f.text === undefined ? 'not found next to the template' : `found at ${join(dirname(template), f.path)}`;
-    report.note(`runbook file: place ${f.path} in ${folder} (the config names it with file: ${f.path}; ${found})`);
-  }
-}

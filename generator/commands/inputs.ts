@@ -1,6 +1,7 @@
 import { lstatSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+import { isInside } from '../io/readInputFile.js';
 import { discoverConfigs } from './configDiscovery.js';
 
 // fast-glob (CommonJS) is loaded only when an argument is a glob, not for plain file names.
@@ -15,6 +16,8 @@ export interface ExpandedInputs {
   readonly unmatched: readonly { readonly arg: string; readonly why: string }[];
   /** YAML/JSON files found in folders that are not armgen configs (for the summary). */
   readonly skipped: number;
+  /** The bytes of configs found in folders, already read to recognise them (the run need not read them again). */
+  readonly bytes: ReadonlyMap<string, Buffer>;
 }
 
 export interface InputOptions {
@@ -30,6 +33,7 @@ export interface InputOptions {
 export function expandInputs(args: readonly string[], options: InputOptions = {}): ExpandedInputs {
   const files = new Set<string>();
   const unmatched: { arg: string; why: string }[] = [];
+  const bytes = new Map<string, Buffer>();
   let skipped = 0;
   for (const arg of args) {
     const st = statSafe(arg);
@@ -39,12 +43,13 @@ export function expandInputs(args: readonly string[], options: InputOptions = {}
       files.add(arg);
       continue;
     }
-    const found = st?.isDirectory() ? discoverConfigs(arg, options) : { configs: globFiles(arg, options), skipped: [] };
+    const found = st?.isDirectory() ? discoverConfigs(arg, options) : { configs: globFiles(arg, options), skipped: [], bytes: new Map<string, Buffer>() };
+    for (const [file, b] of found.bytes) bytes.set(file, b);
     skipped += found.skipped.length;
     if (found.configs.length === 0) unmatched.push({ arg, why: st?.isDirectory() ? emptyFolder(found.skipped.length) : NO_MATCH });
     for (const f of found.configs) files.add(f);
   }
-  return { files: [...files].sort(), unmatched, skipped };
+  return { files: [...files].sort(), unmatched, skipped, bytes };
 }
 
 const NO_MATCH = 'no config file matches this argument (expected a .yaml, .yml or .json file, a folder, or a glob)';
@@ -60,7 +65,7 @@ function globFiles(pattern: string, options: InputOptions): string[] {
   const out = options.outDir === undefined ? undefined : resolve(options.outDir);
   return fg()
     .sync(pattern, { onlyFiles: true, dot: false, followSymbolicLinks: false, unique: true, ignore: ['**/node_modules/**'] })
-    .filter((f) => out === undefined || !`${resolve(f)}${sep}`.startsWith(`${out}${sep}`));
+    .filter((f) => out === undefined || !isInside(resolve(f), out));
 }
 
 function statSafe(path: string) {

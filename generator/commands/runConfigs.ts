@@ -1,6 +1,7 @@
 import { dirname, posix } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { configName, generateConfig, type ConfigOutcome, type ConfigResult, type GenerateOptions } from '../generate.js';
+import { decodeUtf8 } from '../io/decodeUtf8.js';
 import { readInputText } from '../io/readInputFile.js';
 import type { FileRead } from '../resolve/resolveRunbooks.js';
 import { expandInputs } from './inputs.js';
@@ -29,7 +30,7 @@ export interface RunOptions {
  * decides, once every config is known to be valid (all-or-nothing).
  */
 export function runConfigs(args: readonly string[], options: GenerateOptions, run: RunOptions): RunResult {
-  const { files, unmatched, skipped } = expandInputs(args, { outDir: run.out });
+  const { files, unmatched, skipped, bytes } = expandInputs(args, { outDir: run.out });
   const general: Diagnostic[] = unmatched.map(({ arg, why }) => ({ file: arg, line: 0, col: 0, severity: 'error', code: 'AG100', message: why }));
   const now = new Date();
   const progress = run.onProgress && ((done: number) => run.onProgress?.(done, files.length));
@@ -37,7 +38,7 @@ export function runConfigs(args: readonly string[], options: GenerateOptions, ru
   const results =
     renderInPool({ files, options, out: run.out, now: now.getTime() }, renderConfigFile, progress) ??
     files.map((file, i) => {
-      const result = slim(renderConfigFile(file, options, run.out, now));
+      const result = slim(renderConfigFile(file, options, run.out, now, bytes.get(file)));
       progress?.(i + 1);
       return result;
     });
@@ -52,9 +53,12 @@ export function runConfigs(args: readonly string[], options: GenerateOptions, ru
   return { results, general, skipped };
 }
 
-/** One config file, read and rendered, its rendered-file diagnostics named under the output folder. */
-export function renderConfigFile(file: string, options: GenerateOptions, out: string, now: Date): ConfigResult {
-  return inOutputFolder(runOne(file, { readFile: runbookReader(file), now, ...options }), out);
+/**
+ * One config file, read (unless `bytes` holds what config discovery already read) and rendered, its rendered-file
+ * diagnostics named under the output folder.
+ */
+export function renderConfigFile(file: string, options: GenerateOptions, out: string, now: Date, bytes?: Buffer): ConfigResult {
+  return inOutputFolder(runOne(file, { readFile: runbookReader(file), now, ...options }, bytes), out);
 }
 
 /**
@@ -77,7 +81,7 @@ function inOutputFolder(r: ConfigResult, out: string): ConfigResult {
 }
 
 /** One config: its name checked, its file read (regular file, strict UTF-8), then rendered. */
-function runOne(file: string, options: GenerateOptions): ConfigResult {
+function runOne(file: string, options: GenerateOptions, bytes: Buffer | undefined): ConfigResult {
   const name = configName(file);
   const error = (code: 'AG100' | 'AG600', message: string): ConfigResult => ({ ok: false, file, name, diagnostics: [{ file, line: 0, col: 0, severity: 'error', code, message }] });
   // The name is the output folder: '.' and '..' (from `..yaml`, `...yaml`) would write into the output root
@@ -85,7 +89,7 @@ function runOne(file: string, options: GenerateOptions): ConfigResult {
   if (name === '' || name.startsWith('.')) {
     return error('AG600', `the config's name ${JSON.stringify(name)} (its file name without the extension) names its output folder, which cannot be empty, '.', '..' or start with '.'; rename the file`);
   }
-  const read = readInputText(file);
+  const read = bytes === undefined ? readInputText(file) : decodeUtf8(bytes);
   if (!read.ok) return error('AG100', `cannot read the config: it ${read.reason}`);
   return generateConfig(file, read.text, options);
 }
@@ -96,8 +100,10 @@ function runOne(file: string, options: GenerateOptions): ConfigResult {
  */
 function runbookReader(configFile: string): (path: string) => FileRead {
   const within = { folder: dirname(configFile), name: "the config's folder" };
+  // Real paths resolved once per config, not once per runbook file.
+  const realpaths = new Map<string, string>();
   return (path) => {
-    const read = readInputText(path, { within });
+    const read = readInputText(path, { within, realpaths });
     return read.ok ? { ok: true, text: read.text } : { ok: false, reason: read.reason };
   };
 }

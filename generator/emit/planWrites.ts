@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { accessSync, constants } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { OutputFile as Artifact } from './outputFile.js';
@@ -10,6 +11,19 @@ import { WriteError } from './writeError.js';
 
 /** Hidden temporaries beside their targets: `.<run tag>-<n>.armgen.tmp`. */
 export const TEMP_SUFFIX = '.armgen.tmp';
+
+/**
+ * The name of a run's `n`-th temporary: hidden, unguessable (one random tag per run; 'wx' refuses any clash), and
+ * found by the leftover sweep below when a killed run leaves it behind.
+ */
+export function temporaryName(tag: string, n: number): string {
+  return `.${tag}-${n.toString(36)}${TEMP_SUFFIX}`;
+}
+
+/** A run's random tag for temporaryName. */
+export function temporaryTag(): string {
+  return randomBytes(6).toString('hex');
+}
 
 export interface PlannedWrite {
   readonly target: string;

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { accessSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { OutputFile as Artifact } from './outputFile.js';
 import { readManifest } from './manifest.js';
 import { acquireOutputLock, LockTimeoutError } from './outputLock.js';
 import { runOwns, type Owners, type RunRenders } from './ownership.js';
-import { planWrites, TEMP_SUFFIX, type AccessCheck, type PlannedWrite, type WritePlan } from './planWrites.js';
+import { planWrites, temporaryName, temporaryTag, type AccessCheck, type PlannedWrite, type WritePlan } from './planWrites.js';
 import { describeFsError, WriteError } from './writeError.js';
 
 export { WriteError } from './writeError.js';
@@ -83,14 +82,14 @@ interface Temp {
 /** Phase 1: every changed file to a temporary; on failure the temporaries and new folders go again. */
 function writeTemporaries(outDir: string, plan: WritePlan, fs: WriteFs): Temp[] {
   // One random tag per run, a counter per file: temporaries stay unique and unguessable ('wx' refuses any clash).
-  const tag = randomBytes(6).toString('hex');
+  const tag = temporaryTag();
   const temps: Temp[] = [];
   const folders = new Map<string, string | undefined>();
   try {
     for (const write of plan.writes) {
       const dir = dirname(write.target);
       if (!folders.has(dir)) folders.set(dir, fs.mkdirSync(dir, { recursive: true }));
-      const temp = join(dir, `.${tag}-${temps.length.toString(36)}${TEMP_SUFFIX}`);
+      const temp = join(dir, temporaryName(tag, temps.length));
       temps.push({ temp, write });
       fs.writeFileSync(temp, write.bytes, { flag: 'wx' });
     }

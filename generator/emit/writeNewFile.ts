@@ -1,20 +1,23 @@
 import { linkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { TEMP_SUFFIX } from './planWrites.js';
+import { dirname, join } from 'node:path';
+import { temporaryName, temporaryTag } from './planWrites.js';
+import { describeFsError } from './writeError.js';
 
-export type SingleWrite = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+/** `exists`: the target was there (or appeared meanwhile) and `overwrite` was off. */
+export type SingleWrite = { readonly ok: true } | { readonly ok: false; readonly exists: boolean; readonly reason: string };
 
 /**
- * Write one file atomically: the text goes to a temporary file beside the target (`wx`: never follows a link left
- * there), which then replaces the target in one step, so a reader sees the old file or the whole new one. Without
- * `overwrite` the temporary file is hard-linked into place, which fails if the target exists (even one created
- * meanwhile): an existing file is never touched.
+ * Write one file atomically: the text goes to a hidden temporary beside the target (named like generate's, `wx`:
+ * never follows a link left there), which then replaces the target in one step, so a reader sees the old file or
+ * the whole new one. Without `overwrite` the temporary file is hard-linked into place, which fails if the target
+ * exists (even one created meanwhile): an existing file is never touched.
  */
 export function writeNewFile(target: string, text: string, overwrite: boolean): SingleWrite {
-  const temp = `${target}.${process.pid}${TEMP_SUFFIX}`;
+  const temp = join(dirname(target), temporaryName(temporaryTag(), 0));
   try {
     writeFileSync(temp, text, { flag: 'wx' });
   } catch (err) {
-    return { ok: false, reason: `cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+    return { ok: false, exists: false, reason: describeFsError(err, target) };
   }
   try {
     if (overwrite) renameSync(temp, target);
@@ -24,12 +27,12 @@ export function writeNewFile(target: string, text: string, overwrite: boolean): 
     }
     return { ok: true };
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
     try {
       unlinkSync(temp);
     } catch {
       // already gone
     }
-    return { ok: false, reason: code === 'EEXIST' ? 'already exists; armgen import never overwrites a file without --force' : `cannot write: ${code ?? String(err)}` };
+    const exists = (err as NodeJS.ErrnoException).code === 'EEXIST';
+    return { ok: false, exists, reason: exists ? 'already exists' : describeFsError(err, target) };
   }
 }

@@ -66,10 +66,10 @@ function environmentValue(
     ctx.error(pointer, 'AG303', `value ${JSON.stringify(v)} does not fit parameter type '${p.type}'`);
   } else if (!isAllowed(p, v)) {
     ctx.error(pointer, 'AG303', `value ${JSON.stringify(v)} is not one of allowedValues ${JSON.stringify(p.allowedValues)} of parameter '${name}'`);
-  } else if (boundsProblem(p, v)) {
-    ctx.error(pointer, 'AG303', `value ${JSON.stringify(v)} of parameter '${name}' ${boundsProblem(p, v)}`);
   } else {
-    return { name, value: fromJson(v) };
+    const bounds = boundsProblem(p, v);
+    if (!bounds) return { name, value: fromJson(v) };
+    ctx.error(pointer, 'AG303', `value ${JSON.stringify(v)} of parameter '${name}' ${bounds}`);
   }
   return undefined;
 }

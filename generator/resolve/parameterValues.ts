@@ -88,8 +88,9 @@ export function checkDeclaration(ctx: ResolveContext, name: string, p: Parameter
       ctx.error(`${pointer}/${key}`, 'AG303', `${key} ${JSON.stringify(v)} does not fit parameter type '${p.type}'`);
     } else if (!isAllowed(p, v)) {
       ctx.error(`${pointer}/${key}`, 'AG303', `${key} ${JSON.stringify(v)} is not one of allowedValues`);
-    } else if (boundsProblem(p, v)) {
-      ctx.error(`${pointer}/${key}`, 'AG303', `${key} ${JSON.stringify(v)} of parameter '${name}' ${boundsProblem(p, v)}`);
+    } else {
+      const bounds = boundsProblem(p, v);
+      if (bounds) ctx.error(`${pointer}/${key}`, 'AG303', `${key} ${JSON.stringify(v)} of parameter '${name}' ${bounds}`);
     }
   }
 }

@@ -1,11 +1,11 @@
 import { checkName, nameRules } from '../azure/naming.js';
-import { parseResourceId } from '../azure/resourceId.js';
 import { knownResourceType } from '../azure/resourceTypes.js';
-import { call, index, num, obj, ref, str, type Expr } from '../model/expr.js';
+import { call, obj, ref, str, type Expr } from '../model/expr.js';
 import { existingRef, type ResourceRef } from '../model/resourceRef.js';
 import type { EncryptionSummary } from '../model/summary.js';
 import { didYouMean, suggestionHint } from '../util/didYouMean.js';
-import { isParamRef, type ResolveContext } from './context.js';
+import type { ResolveContext } from './context.js';
+import { givenResourceId } from './givenIds.js';
 import type { SymbolTable } from './names.js';
 import type { ResolvedIdentity } from './resolveIdentities.js';
 
@@ -55,7 +55,7 @@ export function resolveEncryption(
     ctx.warn(`${at}/keyVersion`, 'AG701', 'no key version: give keyVersion, or keyVaultResourceId so armgen reads the key\'s current version at deployment (the Automation cmdlets require a version; Azure Verified Modules always set one)');
   }
   const vaultName = vault?.name ?? vaultNameFromUri(enc.keyVaultUri);
-  const shownVault = enc.keyVaultUri !== undefined ? uri : enc.keyVaultResourceId !== undefined ? ctx.stringValue(enc.keyVaultResourceId, `${at}/keyVaultResourceId`) : undefined;
+  const shownVault = enc.keyVaultUri !== undefined ? uri : vault?.shown;
   const summary: EncryptionSummary = { identity: identity?.handle ?? 'system', ...(shownVault ? { keyVaultUri: shownVault } : {}), ...(keyName ? { keyName } : {}) };
   return {
     summary,
@@ -89,34 +89,29 @@ function keyIdentity(
   return identity;
 }
 
-/** Existing declarations of the vault and (when the key name is known) its key. */
+/**
+ * Existing declarations of the vault and (when the key name is known) its key, and the vault as the README shows it
+ * (the ID as written; a parameter is used once, here).
+ */
 function vaultRefs(
   ctx: ResolveContext,
   symbols: SymbolTable,
   value: string | { param: string },
   keyName: Expr | undefined,
   pointer: string,
-): { vault: ResourceRef; key?: ResourceRef; name?: string } | undefined {
+): { vault: ResourceRef; key?: ResourceRef; name?: string; shown: Expr } | undefined {
   const api = knownResourceType(VAULT_TYPE)!.apiVersion;
-  let id: { subscriptionId: Expr; resourceGroup: Expr; name: Expr };
-  let name: string | undefined;
-  if (isParamRef(value)) {
-    const given = ctx.stringValue(value, pointer);
-    const parts = call('split', given, str('/'));
-    id = { subscriptionId: index(parts, num(2)), resourceGroup: index(parts, num(4)), name: call('last', parts) };
-  } else {
-    const parsed = parseResourceId(value);
-    if (!parsed || parsed.type?.toLowerCase() !== VAULT_TYPE.toLowerCase() || !parsed.subscriptionId || !parsed.resourceGroup) {
-      ctx.error(pointer, 'AG308', `${JSON.stringify(value)} is not a Key Vault resource ID: expected /subscriptions/<guid>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>`);
-      return undefined;
-    }
-    name = parsed.names[0]!;
+  const given = givenResourceId(ctx, value, pointer, { type: VAULT_TYPE, what: 'Key Vault' });
+  if (!given) return undefined;
+  const name = given.literalNames?.[0];
+  if (name !== undefined) {
     const problem = checkName(nameRules.keyVault, name);
     if (problem) ctx.error(pointer, 'AG300', problem);
-    id = { subscriptionId: str(parsed.subscriptionId), resourceGroup: str(parsed.resourceGroup), name: str(name) };
   }
+  const id = { subscriptionId: given.subscriptionId, resourceGroup: given.resourceGroup, name: given.name };
+  const shown = typeof value === 'string' ? str(value) : given.id;
   const vault = existingRef({ symbol: symbols.take('cmk', 'vault'), type: VAULT_TYPE, apiVersion: api, id: { kind: 'parts', subscriptionId: id.subscriptionId, resourceGroup: id.resourceGroup, names: [id.name] } });
-  if (!keyName) return { vault, ...(name ? { name } : {}) };
+  if (!keyName) return { vault, shown, ...(name ? { name } : {}) };
   const key: ResourceRef = {
     ...existingRef({
       symbol: symbols.take('cmk', 'key'),
@@ -126,7 +121,7 @@ function vaultRefs(
     }),
     parent: vault,
   };
-  return { vault, key, ...(name ? { name } : {}) };
+  return { vault, key, shown, ...(name ? { name } : {}) };
 }
 
 /** `https://kv-ops.vault.azure.net/` -> `kv-ops` (any Key Vault DNS suffix: the first label of the host). */

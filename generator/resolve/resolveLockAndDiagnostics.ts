@@ -1,5 +1,5 @@
 import type { StringOrParam } from '../model/config.generated.js';
-import { arr, bool, call, interp, obj, str, type Expr } from '../model/expr.js';
+import { arr, bool, interp, obj, str, type Expr } from '../model/expr.js';
 import { createdRef, type ResourceRef } from '../model/resourceRef.js';
 import type { ResourceNode, TemplateNode } from '../model/resolved.js';
 import type { AccountRef } from './children.js';

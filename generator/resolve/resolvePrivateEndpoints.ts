@@ -9,7 +9,7 @@ import {
 import type { PrivateEndpoint } from '../model/config.generated.js';
 import { bool, call, interp, ref, str, type Expr } from '../model/expr.js';
 import type { ResourceRef } from '../model/resourceRef.js';
-import type { ModuleNode, ResourceNode } from '../model/resolved.js';
+import type { ModuleNode, ResourceNode, TemplateModel } from '../model/resolved.js';
 import type { PrivateEndpointSummary } from '../model/summary.js';
 import type { AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
@@ -41,10 +41,13 @@ export interface PrivateEndpointResolution {
 export function resolvePrivateEndpoints(ctx: ResolveContext, symbols: SymbolTable, account: AccountRef, accountTags: Expr | undefined): PrivateEndpointResolution {
   const nodes: (ResourceNode | ModuleNode)[] = [];
   const summaries: PrivateEndpointSummary[] = [];
+  const entries = ctx.config.privateEndpoints ?? [];
+  if (entries.length === 0) return { nodes, summaries };
   const seen = { names: new Map<string, string>(), zones: new Map<string, string>() };
   const apis: EndpointApis = { endpoint: ctx.api('Microsoft.Network/privateEndpoints'), zoneGroup: ctx.api('Microsoft.Network/privateEndpoints/privateDnsZoneGroups') };
-  const modules = { auto: privateEndpointModule(apis, false), manual: privateEndpointModule(apis, true) };
-  (ctx.config.privateEndpoints ?? []).forEach((pe, i) => {
+  // One inner template per approval mode, built when an endpoint in another group first needs it.
+  const modules: { auto?: TemplateModel; manual?: TemplateModel } = {};
+  entries.forEach((pe, i) => {
     const pointer = `/privateEndpoints/${i}`;
     const endpoint = endpointValues(ctx, { account, accountTags, seen }, pe, pointer);
     if (!endpoint) return;
@@ -56,7 +59,7 @@ export function resolvePrivateEndpoints(ctx: ResolveContext, symbols: SymbolTabl
       return;
     }
     const rg = ctx.stringValue(pe.resourceGroup, `${pointer}/resourceGroup`, nameRules.resourceGroup);
-    const template = values.manualApproval ? modules.manual : modules.auto;
+    const template = values.manualApproval ? (modules.manual ??= privateEndpointModule(apis, true)) : (modules.auto ??= privateEndpointModule(apis, false));
     nodes.push(endpointModule(ctx, symbols, { service: pe.service, account: account.ref, name: values.name, subnet, resourceGroup: rg, parameters: endpointModuleParameters(values), template, manual: values.manualApproval }));
     // A subnet given by parameter names its subscription only at deployment: the summary then says "the subnet's".
     summaries.push({ ...summary, resourceGroup: rg, ...(subnet.literalNames ? { subscriptionId: subnet.subscriptionId } : {}) });

@@ -1,10 +1,9 @@
 import { checkName, nameRules } from '../azure/naming.js';
 import { timeZoneProblem } from '../azure/timeZones.js';
 import type { Schedule } from '../model/config.generated.js';
-import { arr, call, fromJson, num, obj, param, ref, str, type Expr } from '../model/expr.js';
+import { arr, call, num, obj, param, str, type Expr } from '../model/expr.js';
 import type { ResourceRef } from '../model/resourceRef.js';
 import type { ResourceNode, TemplateParameter } from '../model/resolved.js';
-import { didYouMean, suggestionHint } from '../util/didYouMean.js';
 import { childNode, childRef, type AccountRef } from './children.js';
 import type { ResolveContext } from './context.js';
 import { DATE_TIME_FORM, latestInstant, withZone } from './dateTimes.js';

@@ -72,6 +72,9 @@ describe('inputs: a folder is searched for armgen configs as git sees the reposi
     expect(found.files).to.deep.equal(['configs/app.yaml', 'configs/json-config.json', 'configs/keep.local.yaml', 'configs/plain.yaml', 'configs/sub/new.yaml']);
     expect(found.skipped).to.equal(5); // package.json, tsconfig.json, docker-compose.yml, azure-pipelines.yml, configs/pipelines/deploy.yml
     expect(found.unmatched).to.deep.equal([]);
+    // AND each config's bytes, read once to recognise it, come along, so the run does not read it again
+    expect([...found.bytes.keys()].sort()).to.deep.equal(found.files);
+    for (const f of found.files) expect(found.bytes.get(f)!.equals(readFileSync(join(root, f))), f).to.equal(true);
   });
 
   it('`armgen validate .` in that repository reads only its configs (exit 0) and says how many files it skipped', async () => {

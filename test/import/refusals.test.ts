@@ -36,6 +36,15 @@ describe('import refusals: located AG910 diagnostics naming the JSON path', () =
     expect(refusalsOf(importText('t.json', text))[0]).to.match(/^t\.json:18:7: error AG910: resources\[1\]\.type: resource type Microsoft\.Resources\/deployments is not imported yet/);
   });
 
+  it('refuses a stored DateTime outside years 1-9999 at its value instead of failing with an internal error', () => {
+    // GIVEN a variable whose stored "\/Date(ms)\/" is far past year 9999 (a Date that JavaScript cannot even print)
+    const variable = { type: 'Microsoft.Automation/automationAccounts/variables', apiVersion: '2024-10-23', name: 'aa-imported/late', properties: { isEncrypted: false, value: '"\\/Date(99999999999999999)\\/"' } };
+    // WHEN imported THEN it is one located refusal at the value
+    expect(refusalsOf(importText('t.json', template([account(), variable])))).to.deep.equal([
+      't.json:23:9: error AG910: resources[1].properties.value: a DateTime variable value is imported as "\\/Date(<ms>)\\/" within years 1-9999 (what Automation stores)',
+    ]);
+  });
+
   it('refuses an unknown property of a mapped resource at its key', () => {
     // GIVEN the account with a property armgen does not write
     const text = template([account({}, { sku: { name: 'Basic' }, foo: 1 })]);

@@ -1,6 +1,6 @@
 import { camelCase } from '../../resolve/names.js';
 import { argOf, canonical, expressionOf, idKey, importArg, importValue, resourceIdParts, type Arg } from '../armValues.js';
-import type { Fields, ImportContext, KnownIdentity } from '../importContext.js';
+import type { ImportContext, KnownIdentity } from '../importContext.js';
 import type { JsonPath } from '../jsonSource.js';
 import { childName, isType, takeBase, type ResourceImporter } from './common.js';
 

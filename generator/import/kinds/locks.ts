@@ -1,5 +1,4 @@
 import { canonicalString, expressionOf } from '../armValues.js';
-import type { ImportContext } from '../importContext.js';
 import { isType, takeBase, type ResourceImporter } from './common.js';
 
 const LOCKS = 'Microsoft.Authorization/locks';

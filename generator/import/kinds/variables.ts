@@ -1,11 +1,10 @@
+import { isoFromDateTimeValueText } from '../../azure/automationVariables.js';
 import { canonical, expressionOf, importArg, paramName } from '../armValues.js';
 import type { ConfigValue, Fields, ImportContext } from '../importContext.js';
 import { accountChildNames, copyKeys, isType, takeBase, type ResourceImporter } from './common.js';
 
 const VARIABLES = 'Microsoft.Automation/automationAccounts/variables';
 const CREDENTIALS = 'Microsoft.Automation/automationAccounts/credentials';
-/** `"\/Date(<ms>)\/"`: Automation's DateTime form (azure/automationVariables.ts). */
-const MS_DATE = /^"\\\/Date\((-?\d+)\)\\\/"$/;
 /** The description armgen gives the client-ID variable of a starter runbook (resolve/runbookStarter.ts). */
 const CLIENT_ID_DESCRIPTION = /^Client ID of user-assigned identity '.+', read by armgen's starter runbooks/;
 
@@ -26,8 +25,12 @@ function variableValue(ctx: ImportContext, properties: Fields): ConfigValue | un
   const raw = properties.take('value');
   const p = paramOfValue(raw);
   if (p !== undefined) return { param: p };
-  const date = typeof raw === 'string' ? MS_DATE.exec(raw) : null;
-  if (date) return { dateTime: new Date(Number(date[1])).toISOString().replace('.000Z', 'Z') };
+  if (typeof raw === 'string' && raw.startsWith('"\\/Date(')) {
+    const dateTime = isoFromDateTimeValueText(raw);
+    if (dateTime !== undefined) return { dateTime };
+    ctx.refuse(properties.at('value'), 'a DateTime variable value is imported as "\\/Date(<ms>)\\/" within years 1-9999 (what Automation stores)');
+    return undefined;
+  }
   if (typeof raw === 'string' && !expressionOf(raw) && !raw.startsWith('[')) {
     try {
       return JSON.parse(raw) as ConfigValue;

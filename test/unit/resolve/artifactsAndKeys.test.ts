@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { config, render } from './assetHelpers.js';
+import { generateConfig } from '../../../generator/generate.js';
 
 const files = { readFile: (p: string) => (p.endsWith('.ps1') ? { ok: true as const, text: "Write-Output 'hi'\n" } : { ok: false as const, reason: 'does not exist' }) };
 const staged = "runbooks:\n  - { name: Hello, type: PowerShell, file: scripts/Hello.ps1 }\n";
@@ -75,6 +76,13 @@ ${roles}`;
     expect(r.warnings).to.deep.equal([]);
     // ...and Bicep declares the key under its vault
     expect(text(r, 'main.bicep')).to.include("resource cmkKey 'Microsoft.KeyVault/vaults/keys@2024-11-01' existing = {\n  name: 'automation'\n  parent: cmkVault\n}");
+  });
+
+  it('reports a mistake in a vault-ID parameter once (the vault is resolved once, for the template and the README)', () => {
+    // GIVEN the vault's ID from a parameter that is not declared
+    const errors = generateConfig('cmk.yaml', cmk('').replace(`keyVaultResourceId: ${vault}`, 'keyVaultResourceId: { param: vaultId }')).diagnostics.filter((d) => d.severity === 'error');
+    // THEN one AG301 at the reference
+    expect(errors.map((d) => `${d.code} ${d.pointer}`)).to.deep.equal(['AG301 /automationAccount/encryption/keyVaultResourceId/param']);
   });
 
   it('warns when a created identity reads the key but no role gives it access (the first deployment would fail)', () => {

@@ -3,6 +3,7 @@
  * Source: learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules
  * (and the per-type template reference pages cited inline).
  */
+import { GUID } from './resourceId.js';
 export interface NameRule {
   readonly what: string;
   readonly min: number;
@@ -39,7 +40,7 @@ export const nameRules = {
     what: 'subscription ID',
     min: 36,
     max: 36,
-    pattern: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+    pattern: GUID,
     rule: 'a GUID such as 00000000-0000-0000-0000-000000000000',
   },
   runbook: {

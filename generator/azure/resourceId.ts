@@ -17,7 +17,8 @@ export interface ParsedResourceId {
   readonly names: readonly string[];
 }
 
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** A GUID in any letter case (subscription IDs, role definition IDs, principal IDs). */
+export const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /**
  * Parse a resource ID, or undefined when the text is not one (no empty segment, a GUID subscription, a

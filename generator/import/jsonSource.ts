@@ -1,4 +1,5 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { deepestNode, textPositions } from '../util/jsonPositions.js';
 
 /** A path into a JSON document: object keys and array indexes. */
 export type JsonPath = readonly (string | number)[];
@@ -20,12 +21,7 @@ export type JsonParse = { readonly ok: true; readonly source: JsonSource } | { r
 export function parseJsonSource(file: string, text: string): JsonParse {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
-  const lines = lineStarts(text);
-  const at = (offset: number): { line: number; col: number } => {
-    let line = 0;
-    while (line + 1 < lines.length && (lines[line + 1] as number) <= offset) line++;
-    return { line: line + 1, col: offset - (lines[line] as number) + 1 };
-  };
+  const at = textPositions(text);
   const first = errors[0];
   if (first || !root) {
     const where = at(first?.offset ?? 0);
@@ -37,27 +33,9 @@ export function parseJsonSource(file: string, text: string): JsonParse {
 
 /** The node at `path`, or the deepest existing node on the way (a missing key is reported at its parent). */
 function nodeAt(root: Node, path: JsonPath): Node {
-  let node = root;
-  for (const segment of path) {
-    const next = child(node, segment);
-    if (!next) return node;
-    node = next;
-  }
+  const node = deepestNode(root, path);
   // An object property is reported at its key (`"foo": ...`), where editors put the cursor.
   return node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent : node;
-}
-
-function child(node: Node, segment: string | number): Node | undefined {
-  if (node.type === 'array' && typeof segment === 'number') return node.children?.[segment];
-  if (node.type !== 'object') return undefined;
-  const property = node.children?.find((p) => p.children?.[0]?.value === segment);
-  return property?.children?.[1];
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
 }
 
 /** `resources[3].properties.foo`; a key that is not a plain name is quoted (`userAssignedIdentities['[resourceId(...)]']`). */

@@ -29,6 +29,7 @@ export function verifyImport(template: JsonSource, configName: string, configTex
   }
   const file = result.artifacts.find((a) => a.path.endsWith('/azuredeploy.json'));
   if (!file) return [at([], 'the imported config rendered no azuredeploy.json')];
-  const rendered = JSON.parse(file.text) as Record<string, unknown>;
+  // verify parsed it while rendering (Artifact.json): no second parse.
+  const rendered = (file.json ?? JSON.parse(file.text)) as Record<string, unknown>;
   return compareTemplates(template.value as Record<string, unknown>, rendered).map((d) => at(d.path, `no equivalent config: ${d.message}`));
 }

@@ -3,6 +3,7 @@
  * and column of such a path in the file's text, so findings print as `file:line:col`.
  */
 import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { deepestNode, textPositions, type TextPosition } from '../util/jsonPositions.js';
 
 export type Segment = string | number;
 
@@ -36,13 +37,6 @@ export function parsePath(jsonPath: string): Segment[] | undefined {
   return out;
 }
 
-interface TextPosition {
-  /** 1-based. */
-  readonly line: number;
-  /** 1-based. */
-  readonly col: number;
-}
-
 /** Finds JSON paths in one text. Nothing is parsed until the first question (most files have no findings). */
 export interface JsonLocator {
   /** Where the value at `jsonPath` starts; undefined when the text is not JSON or has no such path. */
@@ -55,9 +49,9 @@ export interface JsonLocator {
 }
 
 export function jsonLocator(text: string): JsonLocator {
-  let parsed: { root: Node | undefined; error: ParseError | undefined; lineStarts: number[] } | undefined;
+  let parsed: { root: Node | undefined; error: ParseError | undefined; position: (offset: number) => TextPosition } | undefined;
   const tree = () => (parsed ??= parseText(text));
-  const position = (offset: number): TextPosition => positionOf(tree().lineStarts, offset);
+  const position = (offset: number): TextPosition => tree().position(offset);
   return {
     exact: (jsonPath) => {
       const { root, error } = tree();
@@ -78,31 +72,9 @@ export function locateJsonPath(text: string, jsonPath: string): TextPosition | u
   return jsonLocator(text).exact(jsonPath);
 }
 
-function parseText(text: string): { root: Node | undefined; error: ParseError | undefined; lineStarts: number[] } {
+function parseText(text: string): { root: Node | undefined; error: ParseError | undefined; position: (offset: number) => TextPosition } {
   const errors: ParseError[] = [];
   // jsonc-parser's syntax tree keeps each node's offset; comments and trailing commas are not JSON.
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  return { root, error: errors[0], lineStarts };
-}
-
-/** The node at `segments`, or the deepest one on the way there that exists. */
-function deepestNode(root: Node, segments: readonly Segment[]): Node {
-  for (let n = segments.length; n > 0; n--) {
-    const node = findNodeAtLocation(root, segments.slice(0, n) as Segment[]);
-    if (node) return node;
-  }
-  return root;
-}
-
-function positionOf(lineStarts: readonly number[], offset: number): TextPosition {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((lineStarts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, col: offset - (lineStarts[lo] as number) + 1 };
+  return { root, error: errors[0], position: textPositions(text) };
 }

@@ -1,3 +1,4 @@
+import { DISABLE_LOCAL_AUTH_SINCE } from '../../azure/automationAccess.js';
 import { canonical, expressionOf, importArg, importValue, type Arg } from '../armValues.js';
 import { isPlainObject, type Fields, type ImportContext } from '../importContext.js';
 import { importEncryption } from './encryption.js';
@@ -6,7 +7,6 @@ import { isType, takeBase, type ResourceImporter } from './common.js';
 
 const ACCOUNT = 'Microsoft.Automation/automationAccounts';
 /** API versions before 2021-06-22 have no `disableLocalAuth` (resolveAccount.ts). */
-const DISABLE_LOCAL_AUTH_SINCE = '2021-06-22';
 const DEFAULT_LOCATIONS = new Set(["[parameters('location')]", '[resourcegroup().location]']);
 
 /** The canonical (lower-cased) resource ID expression of the account with this name. */

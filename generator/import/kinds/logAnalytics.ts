@@ -1,9 +1,9 @@
 import { AUTOMATION_LINKED_SERVICE_NAME, WORKSPACE_RETENTION, WORKSPACE_SKU } from '../../azure/logAnalytics.js';
-import { canonical, canonicalJson, canonicalString, expressionOf, importArg, importValue } from '../armValues.js';
-import { isPlainObject, type ImportContext } from '../importContext.js';
+import { canonical, canonicalString, expressionOf, importArg, importValue } from '../armValues.js';
+import type { ImportContext } from '../importContext.js';
 import type { JsonPath } from '../jsonSource.js';
 import { isType, takeBase, type ResourceImporter } from './common.js';
-import { deploymentSeed, givenId, isAccountId, moduleParameters } from './moduleParts.js';
+import { accountText, deploymentSeed, givenId, isAccountId, moduleParameters, sameJson } from './moduleParts.js';
 
 const DEPLOYMENTS = 'Microsoft.Resources/deployments';
 const WORKSPACES = 'Microsoft.OperationalInsights/workspaces';
@@ -39,14 +39,7 @@ export const logAnalyticsLinkModules: ResourceImporter = {
   },
 };
 
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(canonicalJson(a)).toLowerCase() === JSON.stringify(canonicalJson(b)).toLowerCase();
-}
 
-function accountText(value: unknown, fallback: string): unknown {
-  if (value === undefined) return fallback;
-  return isPlainObject(value) && typeof value.param === 'string' ? `[parameters('${value.param}')]` : value;
-}
 
 /** A workspace created here (PerGB2018, armgen's only SKU) -> `logAnalytics.createWorkspace`; its link is the next importer's. */
 export const createdWorkspaces: ResourceImporter = {

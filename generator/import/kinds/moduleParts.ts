@@ -1,6 +1,6 @@
 import { formatResourceId } from '../../azure/resourceId.js';
 import type { ExprNode } from '../../azure/armExpression.js';
-import { canonical, expressionOf, importValue, isCall, resourceIdParts } from '../armValues.js';
+import { canonical, canonicalJson, expressionOf, importValue, isCall, resourceIdParts } from '../armValues.js';
 import { isPlainObject, type ConfigValue, type Fields, type ImportContext } from '../importContext.js';
 import type { JsonPath } from '../jsonSource.js';
 
@@ -69,4 +69,15 @@ export function givenId(ctx: ImportContext, value: unknown, path: JsonPath, type
 /** A config value as the text armgen would seed a name with (`parameters('x')` or the literal), for matching. */
 export function seedText(value: ConfigValue): string {
   return typeof value === 'object' && value !== null && 'param' in value ? `parameters('${String(value.param)}')` : JSON.stringify(value);
+}
+
+/** Two values equal as JSON after canonical ordering, ignoring case (ARM names and IDs are case-insensitive). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(canonicalJson(a)).toLowerCase() === JSON.stringify(canonicalJson(b)).toLowerCase();
+}
+
+/** A config value as the text the account's template holds: a `{ param }` as `[parameters('x')]`; `fallback` when absent. */
+export function accountText(value: unknown, fallback: string): unknown {
+  if (value === undefined) return fallback;
+  return isPlainObject(value) && typeof value.param === 'string' ? `[parameters('${value.param}')]` : value;
 }

@@ -1,3 +1,7 @@
+import { DEPLOY_JOB_SCHEDULES_PARAMETER, JOB_SCHEDULE_SEED_PARAMETER } from '../../resolve/resolveJobSchedules.js';
+import { ARTIFACTS_LOCATION, ARTIFACTS_SAS_TOKEN } from '../../resolve/resolveRunbooks.js';
+import { SCHEDULE_START_PARAMETER } from '../../resolve/resolveSchedules.js';
+import { WEBHOOK_EXPIRY_PARAMETER } from '../../resolve/resolveWebhooks.js';
 import { isExpression } from '../../azure/armExpression.js';
 import { canonicalString } from '../armValues.js';
 import { Fields, isPlainObject, type ImportContext } from '../importContext.js';
@@ -33,12 +37,12 @@ function isArmgenLocation(name: string, p: Readonly<Record<string, unknown>>): b
  * start (resolveSchedules.ts) and the default webhook expiry (resolveWebhooks.ts). Left for armgen to add; the verification checks they are armgen's to the letter.
  */
 const ARMGEN_PARAMETERS: Readonly<Record<string, string>> = {
-  _artifactsLocation: 'string',
-  _artifactsLocationSasToken: 'securestring',
-  deployJobSchedules: 'bool',
-  jobScheduleSeed: 'string',
-  scheduleStartTime: 'string',
-  webhookExpiryTime: 'string',
+  [ARTIFACTS_LOCATION]: 'string',
+  [ARTIFACTS_SAS_TOKEN]: 'securestring',
+  [DEPLOY_JOB_SCHEDULES_PARAMETER]: 'bool',
+  [JOB_SCHEDULE_SEED_PARAMETER]: 'string',
+  [SCHEDULE_START_PARAMETER]: 'string',
+  [WEBHOOK_EXPIRY_PARAMETER]: 'string',
 };
 
 function isArmgenParameter(name: string, p: Readonly<Record<string, unknown>>): boolean {

@@ -1,9 +1,9 @@
 import { AUTOMATION_GROUP_IDS, DNS_ZONE_GROUP_NAME } from '../../azure/privateLink.js';
-import { canonical, canonicalJson, canonicalString, expressionOf, importArg, importValue } from '../armValues.js';
+import { canonical, canonicalString, expressionOf, importArg, importValue } from '../armValues.js';
 import { isPlainObject, type ConfigValue, type Fields, type ImportContext } from '../importContext.js';
 import type { JsonPath } from '../jsonSource.js';
 import { isType, takeBase, type ResourceImporter } from './common.js';
-import { deploymentSeed, givenId, isAccountId, moduleParameters } from './moduleParts.js';
+import { accountText, deploymentSeed, givenId, isAccountId, moduleParameters, sameJson } from './moduleParts.js';
 
 const DEPLOYMENTS = 'Microsoft.Resources/deployments';
 const ENDPOINTS = 'Microsoft.Network/privateEndpoints';
@@ -16,14 +16,7 @@ const MODULE_PARAMETERS = ['endpointName', 'location', 'tags', 'subnetId', 'priv
 type Located = { readonly value: unknown; readonly path: JsonPath };
 
 /** The config value of the account's own setting as armgen renders it (for "same as the account": left out). */
-function accountText(value: unknown, fallback: string): unknown {
-  if (value === undefined) return fallback;
-  return isPlainObject(value) && typeof value.param === 'string' ? `[parameters('${value.param}')]` : value;
-}
 
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(canonicalJson(a)).toLowerCase() === JSON.stringify(canonicalJson(b)).toLowerCase();
-}
 
 /** armgen's default endpoint name: `pep-<account name>-<webhook|dsc>` (resolvePrivateEndpoints.ts). */
 function isDefaultName(ctx: ImportContext, value: unknown, service: keyof typeof AUTOMATION_GROUP_IDS): boolean {

@@ -1,11 +1,10 @@
 import type { ExprNode } from '../../azure/armExpression.js';
+import { GUID, parseResourceId } from '../../azure/resourceId.js';
 import { findBuiltinRoleById } from '../../azure/roles/builtinRoles.js';
 import { argOf, canonical, expressionOf, idKey, isCall, resourceIdParts } from '../armValues.js';
 import type { ImportContext } from '../importContext.js';
 import type { JsonPath } from '../jsonSource.js';
 import { identityFor } from './identities.js';
-
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /** A role-assignment scope expression -> config `scope:` (roleTargets.ts renders each kind this way). */
 export function scopeOf(ctx: ImportContext, node: ExprNode | undefined, literal: unknown, path: JsonPath): Record<string, unknown> | undefined {
@@ -33,11 +32,12 @@ export function scopeOf(ctx: ImportContext, node: ExprNode | undefined, literal:
   return undefined;
 }
 
+/** A literal scope ID (the one resource-ID parser): a resource group, a subscription, or one resource. */
 function literalScope(id: string): Record<string, unknown> {
-  const rg = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)$/i.exec(id);
-  if (rg) return { kind: 'resourceGroup', name: rg[2], subscriptionId: rg[1] };
-  const sub = /^\/subscriptions\/([^/]+)$/i.exec(id);
-  if (sub) return { kind: 'subscription', subscriptionId: sub[1] };
+  const parsed = parseResourceId(id);
+  if (parsed?.type === undefined && parsed?.subscriptionId !== undefined) {
+    return parsed.resourceGroup !== undefined ? { kind: 'resourceGroup', name: parsed.resourceGroup, subscriptionId: parsed.subscriptionId } : { kind: 'subscription', subscriptionId: parsed.subscriptionId };
+  }
   return { kind: 'resource', resourceId: id };
 }
 

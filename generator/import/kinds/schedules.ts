@@ -1,13 +1,15 @@
+import { DEPLOY_JOB_SCHEDULES_PARAMETER, JOB_SCHEDULE_SEED_PARAMETER } from '../../resolve/resolveJobSchedules.js';
+import { SCHEDULE_START_PARAMETER } from '../../resolve/resolveSchedules.js';
 import { canonical, expressionOf, importValue, isCall, paramName } from '../armValues.js';
 import { isPlainObject } from '../importContext.js';
 import { accountChildNames, copyKeys, isType, takeBase, type ResourceImporter } from './common.js';
 
 const SCHEDULES = 'Microsoft.Automation/automationAccounts/schedules';
 const JOB_SCHEDULES = 'Microsoft.Automation/automationAccounts/jobSchedules';
-/** The parameters armgen adds for schedules and links (resolve/resolveSchedules.ts, resolveJobSchedules.ts). */
-const START_PARAMETER = 'scheduleStartTime';
-const SEED_PARAMETER = 'jobScheduleSeed';
-const DEPLOY_PARAMETER = 'deployJobSchedules';
+/** The parameters armgen adds for schedules and links. */
+const START_PARAMETER = SCHEDULE_START_PARAMETER;
+const SEED_PARAMETER = JOB_SCHEDULE_SEED_PARAMETER;
+const DEPLOY_PARAMETER = DEPLOY_JOB_SCHEDULES_PARAMETER;
 
 /** A schedule (`schedules[]`); armgen's `scheduleStartTime` parameter as the start time is the default (no startTime). */
 export const schedules: ResourceImporter = {

@@ -1,10 +1,9 @@
 import { findBuiltinRole, findBuiltinRoleById, suggestBuiltinRoles } from '../../azure/roles/builtinRoles.js';
-import { parseResourceId } from '../../azure/resourceId.js';
+import { GUID, parseResourceId } from '../../azure/resourceId.js';
 import { call, str, type Expr } from '../../model/expr.js';
 import { suggestionHint } from '../../util/didYouMean.js';
 import type { ResolveContext } from '../context.js';
 
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const ROLE_DEFINITIONS = 'Microsoft.Authorization/roleDefinitions';
 
 export interface ResolvedRole {

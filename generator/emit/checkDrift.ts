@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import type { OutputFile as Artifact } from './outputFile.js';
 import { decodeUtf8 } from '../io/decodeUtf8.js';
 import { readInputBytes, type InputRule } from '../io/readInputFile.js';
-import { MANIFEST_FILE, manifestArtifact, readManifest, sha256, type Manifest } from './manifest.js';
-import { rendersOf, runOwns, toOwners, type Owners, type RunRenders } from './ownership.js';
+import { leftoverFiles, MANIFEST_FILE, manifestArtifact, readManifest, type Manifest } from './manifest.js';
+import { rendersOf, toOwners, type Owners, type RunRenders } from './ownership.js';
 import { summarise } from './summariseJson.js';
 
 export { summarise } from './summariseJson.js';
@@ -63,7 +63,7 @@ export function checkDrift(outDir: string, artifacts: readonly Artifact[], owner
       const d = compare(root, a, within);
       if (d) drift.push(d);
     }
-    if (previous) drift.push(...extras(root, name, previous, new Set(list.map((a) => a.path)), format, within));
+    if (previous) drift.push(...extras(root, name, previous, new Set(list.map((a) => a.path.slice(name.length + 1))), format, within));
   }
   if (!options.partial) drift.push(...orphans(root, names));
   return drift.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -87,22 +87,16 @@ function compare(root: string, a: Artifact, within: Reading): Drift | undefined 
 
 /** Listed files of this run's kinds that no config renders: generate removes them (or keeps an edited one). */
 function extras(root: string, name: string, manifest: Manifest, produced: ReadonlySet<string>, format: RunRenders, within: Reading): Drift[] {
-  const out: Drift[] = [];
-  for (const e of manifest.files) {
-    const path = `${name}/${e.path}`;
-    if (!runOwns(format, e.format) || produced.has(path)) continue;
-    const read = readInputBytes(join(root, path), within);
-    if (!read.ok && read.missing) continue; // only the manifest is stale, and compare() reports it
-    const base = 'extra: armgen wrote this file and no config renders it any more';
-    if (!read.ok) out.push({ path, kind: 'extra', message: `${base}, but it ${read.reason}; generate keeps it`, diff: '', summary: [] });
-    else if (sha256(read.bytes) !== e.sha256) out.push({ path, kind: 'extra', message: `${base}, but it was edited since; generate keeps it and stops owning it`, diff: '', summary: [] });
-    else {
-      // Exactly the bytes armgen wrote (same SHA-256), so showing them reveals nothing else.
-      const text = decodeUtf8(read.bytes);
-      out.push({ path, kind: 'extra', message: base, diff: text.ok ? patch(within.label(path), text.text, '') : '', summary: [] });
-    }
-  }
-  return out;
+  const base = 'extra: armgen wrote this file and no config renders it any more';
+  // A missing one is skipped: only the manifest is stale, and compare() reports it.
+  return leftoverFiles(join(root, name), manifest, produced, format, within).map((left): Drift => {
+    const path = `${name}/${left.path}`;
+    if (left.state === 'unreadable') return { path, kind: 'extra', message: `${base}, but it ${left.reason}; generate keeps it`, diff: '', summary: [] };
+    if (left.state === 'edited') return { path, kind: 'extra', message: `${base}, but it was edited since; generate keeps it and stops owning it`, diff: '', summary: [] };
+    // Exactly the bytes armgen wrote (same SHA-256), so showing them reveals nothing else.
+    const text = decodeUtf8(left.bytes);
+    return { path, kind: 'extra', message: base, diff: text.ok ? patch(within.label(path), text.text, '') : '', summary: [] };
+  });
 }
 
 /** Folders of the output folder with a manifest that no given config renders (its config was deleted or renamed). */

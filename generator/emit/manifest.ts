@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { ArtifactKind } from '../model/artifact.js';
 import type { OutputFile as Artifact } from './outputFile.js';
-import { readInputText } from '../io/readInputFile.js';
+import { readInputBytes, readInputText, type InputRule } from '../io/readInputFile.js';
 import { artifactFormat, runOwns, type ArtifactFormat, type RunRenders } from './ownership.js';
 
 /**
@@ -113,4 +113,30 @@ function entryProblem(e: unknown, seen: Set<string>): string | undefined {
 /** 'a/b.json': '/'-separated segments, none empty, '.', '..', or holding '\', ':' or NUL. */
 export function isSafeRelative(path: string): boolean {
   return path.split('/').every((s) => s !== '' && s !== '.' && s !== '..' && !/[\\:\0]/.test(s));
+}
+
+/** A listed file of the run's kinds that no config renders any more, and what is on disk there. */
+export type Leftover =
+  | { readonly path: string; readonly state: 'unreadable'; readonly reason: string }
+  | { readonly path: string; readonly state: 'edited' }
+  | { readonly path: string; readonly state: 'armgens'; readonly bytes: Buffer };
+
+/**
+ * The rule that decides when a file armgen wrote becomes the user's, for `generate` (remove or keep) and `check`
+ * (report): of each listed file of the run's kinds that is not produced any more, a missing one is skipped, one that
+ * cannot be read or whose SHA-256 changed is kept, and only one with armgen's own bytes is armgen's to remove.
+ * `folder` is the config's output folder; paths are the manifest's (relative to it).
+ */
+export function leftoverFiles(folder: string, manifest: Manifest, produced: ReadonlySet<string>, format: RunRenders, rule: InputRule, skip?: (target: string) => boolean): Leftover[] {
+  const out: Leftover[] = [];
+  for (const e of manifest.files) {
+    if (!runOwns(format, e.format) || produced.has(e.path)) continue;
+    const target = join(folder, e.path);
+    if (skip?.(target)) continue;
+    const read = readInputBytes(target, rule);
+    if (!read.ok) {
+      if (!read.missing) out.push({ path: e.path, state: 'unreadable', reason: read.reason });
+    } else out.push(sha256(read.bytes) === e.sha256 ? { path: e.path, state: 'armgens', bytes: read.bytes } : { path: e.path, state: 'edited' });
+  }
+  return out;
 }

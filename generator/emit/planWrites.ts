@@ -4,9 +4,9 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { OutputFile as Artifact } from './outputFile.js';
 import { readInputBytes, type InputRule } from '../io/readInputFile.js';
 import { README_FILE } from '../model/artifact.js';
-import { buildManifest, isSafeRelative, MANIFEST_FILE, readManifest, serializeManifest, sha256, type Manifest, type ProducedFile } from './manifest.js';
+import { buildManifest, isSafeRelative, leftoverFiles, MANIFEST_FILE, readManifest, serializeManifest, type Manifest, type ProducedFile } from './manifest.js';
 import { foldersBelow, OutputTree } from './outputTree.js';
-import { artifactFormat, rendersOf, runOwns, toOwners, type ArtifactFormat, type Owners, type RunRenders } from './ownership.js';
+import { artifactFormat, rendersOf, toOwners, type ArtifactFormat, type Owners, type RunRenders } from './ownership.js';
 import { WriteError } from './writeError.js';
 
 /** Hidden temporaries beside their targets: `.<run tag>-<n>.armgen.tmp`. */
@@ -166,19 +166,18 @@ class Planner {
 
   /** Listed files of this run's kinds that are no longer rendered: removed only while armgen's bytes. */
   private removalsOf(folder: string, previous: Manifest, produced: ReadonlySet<string>): void {
-    for (const e of previous.files) {
-      if (!runOwns(this.format, e.format) || produced.has(e.path)) continue;
-      const target = join(folder, e.path);
-      if (this.tree.escapingAncestor(dirname(target))) {
-        this.notes.push(`kept ${this.show(target)}: its folder is a link that leads outside the output folder`);
+    const escaping = (target: string): boolean => {
+      if (!this.tree.escapingAncestor(dirname(target))) return false;
+      this.notes.push(`kept ${this.show(target)}: its folder is a link that leads outside the output folder`);
+      return true;
+    };
+    for (const left of leftoverFiles(folder, previous, produced, this.format, this.rule, escaping)) {
+      const target = join(folder, left.path);
+      if (left.state === 'unreadable') {
+        this.notes.push(`kept ${this.show(target)}: no config renders it any more, but it ${left.reason}`);
         continue;
       }
-      const read = readInputBytes(target, this.rule);
-      if (!read.ok) {
-        if (!read.missing) this.notes.push(`kept ${this.show(target)}: no config renders it any more, but it ${read.reason}`);
-        continue;
-      }
-      if (sha256(read.bytes) !== e.sha256) {
+      if (left.state === 'edited') {
         this.notes.push(`kept ${this.show(target)}: no config renders it any more, but it was edited since armgen wrote it, so it is yours now`);
         continue;
       }

@@ -1,3 +1,4 @@
+import { parseResourceId } from '../../azure/resourceId.js';
 import type { Expr } from '../../model/expr.js';
 import type { ResourceRef } from '../../model/resourceRef.js';
 import type { DeploymentSummary, IdentitySummary, RoleAssignmentSummary, ScopeSummary } from '../../model/summary.js';
@@ -89,6 +90,7 @@ export function identityScopeText(identity: IdentitySummary): string {
 
 /** `/subscriptions/s/resourceGroups/g/providers/Microsoft.KeyVault/vaults/v` -> `Key Vault v in resource group g in subscription s`. */
 export function vaultIdText(vaultId: string): string {
-  const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.KeyVault\/vaults\/([^/]+)$/i.exec(vaultId);
-  return m ? `Key Vault ${m[3]} in resource group ${m[2]} in subscription ${m[1]}` : `Key Vault ${vaultId}`;
+  const id = parseResourceId(vaultId);
+  const known = id?.type?.toLowerCase() === 'microsoft.keyvault/vaults' && id.resourceGroup !== undefined;
+  return known ? `Key Vault ${id.names[0]} in resource group ${id.resourceGroup} in subscription ${id.subscriptionId}` : `Key Vault ${vaultId}`;
 }

@@ -88,7 +88,7 @@ function accessParts(summary: DeploymentSummary, principalIds: ReadonlyMap<strin
   (summary.hybridWorkerGroups ?? []).forEach((g, i) => {
     const id = `hwg${i + 1}`;
     groupIds.set(g.name, id);
-    const workers = g.workers.map((w) => `${exprText(w.machine).split('/').pop()}${w.extension ? ` (${w.extension}, extension installed)` : ''}`);
+    const workers = g.workers.map((w) => `${shortIdText(w.machine)}${w.extension ? ` (${w.extension}, extension installed)` : ''}`);
     nodes.push({ id, shape: 'subroutine', lines: [`hybrid worker group ${g.name}`, ...(g.credential ? [`runs as credential ${g.credential}`] : []), ...workers] });
     edges.push({ from: 'account', to: id, label: 'has', dotted: false });
   });

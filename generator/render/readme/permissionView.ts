@@ -2,7 +2,7 @@ import { deployerPermissions, deployPrerequisites, KEY_VAULT_DATA_ROLES, KEY_VAU
 import type { ResolvedModel, TemplateNode } from '../../model/resolved.js';
 import type { DeploymentSummary, HybridWorkerSummary } from '../../model/summary.js';
 import { accountText, groupText, identityResourceName, identityScopeText, moduleScopeText, principalText, roleText, scopeText, THIS_GROUP, vaultIdText } from './describe.js';
-import { networkPermissionRows, networkPrerequisiteRows } from './networkRows.js';
+import { networkPermissionRows, networkPrerequisiteRows, shortIdText } from './networkRows.js';
 import { exprText } from './readmeText.js';
 
 export interface PermissionRow {
@@ -70,7 +70,7 @@ export function permissionRows(model: ResolvedModel): PermissionRow[] {
     const vm = exprText(worker.machine);
     const where = worker.resourceGroup ? groupText(worker.resourceGroup, worker.subscriptionId) : `the resource group of ${vm}`;
     rows.add(where, 'deployments', `the nested deployment that installs the HybridWorker extension (group ${group})`);
-    rows.add(where, 'vmExtension', `install the HybridWorker extension on ${vm.split('/').pop()}`);
+    rows.add(where, 'vmExtension', `install the HybridWorker extension on ${shortIdText(worker.machine)}`);
   }
   return rows.list();
 }
